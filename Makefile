@@ -1,0 +1,58 @@
+# RFC 5723 session resumption for libreswan 5.2: build, test and demo.
+#
+#   make check        set up, build, run every test          (README)
+#   make demo         set up, build, run the two-gateway demo (README)
+#   make build        patched libreswan into build/inst
+#   make stock        unpatched libreswan into build/stock/inst
+#   make check-stock  the same tests against stock 5.2 (some must fail)
+#   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
+#   make export-patches   write those commits back to patches/
+#
+# TESTS="name ..." limits check/check-stock to some tests.
+
+TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+BUILD := $(TOP)/build
+PYTHON := /usr/bin/python3
+RUNNER := $(PYTHON) $(TOP)/testing/harness/swantest.py
+TESTS ?=
+
+.PHONY: all deps source build stock check check-stock demo \
+	dev-tree dev-tree-reset export-patches clean distclean
+
+all: build
+
+deps:
+	@$(TOP)/mk/deps.sh
+
+source: deps
+	@$(TOP)/mk/fetch-source.sh $(BUILD)
+
+build: deps
+	@$(TOP)/mk/build.sh patched
+
+stock: deps
+	@$(TOP)/mk/build.sh stock
+
+check: build
+	@$(RUNNER) --prefix $(BUILD)/inst --variant patched $(TESTS)
+
+check-stock: stock
+	@$(RUNNER) --prefix $(BUILD)/stock/inst --variant stock $(TESTS)
+
+demo: build
+	@$(TOP)/demo/demo.sh $(BUILD)/inst
+
+dev-tree: deps
+	@$(TOP)/mk/dev-tree.sh
+
+dev-tree-reset:
+	rm -rf $(BUILD)/libreswan-5.2/.git
+
+export-patches:
+	@$(TOP)/mk/export-patches.sh
+
+clean:
+	rm -rf $(BUILD)/libreswan-5.2 $(BUILD)/stock $(BUILD)/inst $(BUILD)/logs $(BUILD)/tests
+
+distclean:
+	rm -rf $(BUILD)

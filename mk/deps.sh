@@ -1,0 +1,31 @@
+#!/bin/bash
+# Install what building and testing the series needs, from Debian's
+# packages.  Idempotent: apt runs only when something is missing.
+set -eu
+
+packages=(
+	# libreswan 5.2 build dependencies
+	build-essential bison flex pkg-config xmlto
+	libnss3-dev libnspr4-dev libnss3-tools libunbound-dev libevent-dev
+	libcap-ng-dev libldns-dev libpam0g-dev libsystemd-dev libaudit-dev
+	libselinux1-dev libcurl4-nss-dev libkrb5-dev libldap2-dev
+	# series application and incremental tree sync
+	patch rsync git
+	# test harness: namespaces, packet builder
+	iproute2 python3 procps util-linux
+)
+
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+		missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+	echo "deps: all ${#packages[@]} packages installed"
+	exit 0
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "deps: done"
