@@ -1,0 +1,359 @@
+#!/usr/bin/python3
+"""Run pluto tests in libreswan's testing/pluto/<name>/ layout, each host
+in a network namespace of its own, with the plutos of one install prefix.
+
+A test directory holds:
+  description.txt        what the test shows (first line: title)
+  ipsec.conf             shared by all hosts (left/right picked by address),
+  <host>.conf            or per host
+  ipsec.secrets, <host>.secrets
+  NN-<host>-<what>.sh    steps, run in NN order inside <host>'s namespace
+                         with bash -e; a failing command fails the test
+
+Every host gets its own namespace, plugged into a bridge in a further
+namespace; its address is ADDRESSES[host] and exists only in there.  The
+steps see the harness commands (ipsec, swan-log, swan-alive, ...) on PATH
+and SWAN_* variables.  After the steps, every pluto that was started and
+not deliberately stopped must still be running, must not have logged an
+assertion or expectation failure, and must shut down without leaks.
+
+Whatever happens (failure, timeout, Ctrl-C), every process in the test's
+namespaces is killed and the namespaces are deleted.  The last line is
+"N passed, M failed".
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+HARNESS = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HARNESS))
+TESTS_DIR = os.path.join(TOP, "testing", "pluto")
+
+# Test host addresses: TEST-NET-1 (RFC 5737), only ever configured inside
+# the namespaces a test creates.
+SUBNET_BITS = 24
+ADDRESSES = {
+    "west": "192.0.2.45",
+    "east": "192.0.2.23",
+    "road": "192.0.2.209",
+    "north": "192.0.2.33",
+    "nic": "192.0.2.254",
+}
+NS_PREFIX = "swt"
+STEP_RE = re.compile(r"^(\d+)-([a-z]+)-([A-Za-z0-9_.-]+)\.sh$")
+# Lines a healthy pluto never logs, whatever the peer sends.
+BAD_LOG_RE = re.compile(r"ASSERTION FAILED|EXPECTATION FAILED|SIGSEGV|"
+                        r"leak detective found [1-9]")
+STEP_TIMEOUT = 120
+SHUTDOWN_TIMEOUT = 20
+
+
+class TestFailure(Exception):
+    pass
+
+
+def run(cmd, check=True, **kw):
+    return subprocess.run(cmd, check=check, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, **kw)
+
+
+def pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def netns_list():
+    out = run(["ip", "netns", "list"], check=False).stdout
+    return [line.split()[0] for line in out.splitlines() if line.strip()]
+
+
+def netns_kill_and_delete(ns):
+    """Kill every process in NS, then delete it."""
+    for attempt in range(50):
+        pids = [int(p) for p in run(["ip", "netns", "pids", ns],
+                                    check=False).stdout.split()]
+        pids = [p for p in pids if p != os.getpid()]
+        if not pids:
+            break
+        for p in pids:
+            try:
+                os.kill(p, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.1)
+    run(["ip", "netns", "del", ns], check=False)
+
+
+def reap_stale_namespaces():
+    """Namespaces of an earlier run that was itself killed."""
+    for ns in netns_list():
+        m = re.match(NS_PREFIX + r"(\d+)-", ns)
+        if m and not pid_alive(int(m.group(1))):
+            print(f"swantest: removing namespace {ns} left by a dead run")
+            netns_kill_and_delete(ns)
+
+
+class Test:
+    def __init__(self, name):
+        self.name = name
+        self.dir = os.path.join(TESTS_DIR, name)
+        with open(os.path.join(self.dir, "description.txt")) as f:
+            self.title = f.readline().strip()
+        self.steps = []
+        hosts = set()
+        for fn in sorted(os.listdir(self.dir)):
+            m = STEP_RE.match(fn)
+            if m:
+                self.steps.append((int(m.group(1)), m.group(2), fn))
+                hosts.add(m.group(2))
+            elif fn.endswith(".conf") and fn != "ipsec.conf":
+                hosts.add(fn[:-len(".conf")])
+        self.steps.sort()
+        self.hosts = sorted(hosts)
+        for h in self.hosts:
+            if h not in ADDRESSES:
+                raise TestFailure(f"{name}: unknown host {h}")
+        if not self.steps:
+            raise TestFailure(f"{name}: no NN-host-what.sh steps")
+
+
+class Runner:
+    def __init__(self, args):
+        self.prefix = os.path.abspath(args.prefix)
+        self.variant = args.variant
+        self.keep = args.keep
+        self.work = os.path.join(TOP, "build", "tests", self.variant)
+        self.interrupted = False
+        self.ns = []
+
+    def check_prefix(self):
+        pluto = os.path.join(self.prefix, "libexec", "ipsec", "pluto")
+        if not os.access(pluto, os.X_OK):
+            sys.exit(f"swantest: no pluto in {self.prefix} (run make build)")
+        stamp_file = os.path.join(self.prefix, ".series-stamp")
+        want = run([os.path.join(TOP, "mk", "series-stamp.sh"),
+                    self.variant]).stdout.strip()
+        have = open(stamp_file).read().strip() if os.path.exists(stamp_file) else ""
+        if have != want:
+            sys.exit(f"swantest: {self.prefix} is stale or incomplete: it was "
+                     f"not built from the current sources (run make build)")
+        version = run([pluto, "--version"], check=False).stdout.strip()
+        print(f"swantest: {self.variant} build, {version.splitlines()[0]}, "
+              f"prefix {self.prefix}")
+
+    # --- network -------------------------------------------------------
+
+    def make_network(self, test, idx):
+        tag = f"{NS_PREFIX}{os.getpid()}-{idx}"
+        bridge_ns = f"{tag}-lan"
+        self.ns = [bridge_ns]
+        run(["ip", "netns", "add", bridge_ns])
+        run(["ip", "-n", bridge_ns, "link", "add", "br0", "type", "bridge"])
+        run(["ip", "-n", bridge_ns, "link", "set", "br0", "up"])
+        host_ns = {}
+        for h in test.hosts:
+            ns = f"{tag}-{h}"
+            self.ns.append(ns)
+            host_ns[h] = ns
+            run(["ip", "netns", "add", ns])
+            run(["ip", "-n", ns, "link", "set", "lo", "up"])
+            run(["ip", "-n", ns, "link", "add", "eth0", "type", "veth",
+                 "peer", "name", f"p-{h}", "netns", bridge_ns])
+            run(["ip", "-n", bridge_ns, "link", "set", f"p-{h}",
+                 "master", "br0", "up"])
+            run(["ip", "-n", ns, "addr", "add",
+                 f"{ADDRESSES[h]}/{SUBNET_BITS}", "dev", "eth0"])
+            run(["ip", "-n", ns, "link", "set", "eth0", "up"])
+        return host_ns
+
+    def teardown_network(self):
+        for ns in self.ns:
+            netns_kill_and_delete(ns)
+        self.ns = []
+
+    # --- hosts ---------------------------------------------------------
+
+    def prepare_host(self, test, workdir, host):
+        hd = os.path.join(workdir, host)
+        os.makedirs(os.path.join(hd, "run"))
+        os.makedirs(os.path.join(hd, "nss"))
+        for want, fallback in ((f"{host}.conf", "ipsec.conf"),
+                               (f"{host}.secrets", "ipsec.secrets")):
+            dst = os.path.join(hd, fallback)
+            for src in (want, fallback):
+                p = os.path.join(test.dir, src)
+                if os.path.exists(p):
+                    shutil.copy(p, dst)
+                    break
+            else:
+                open(dst, "w").close()
+        os.chmod(os.path.join(hd, "ipsec.secrets"), 0o600)
+        run(["certutil", "-N", "-d", "sql:" + os.path.join(hd, "nss"),
+             "--empty-password"])
+        return hd
+
+    def env_for(self, test, workdir, host):
+        env = {
+            "PATH": ":".join([os.path.join(HARNESS, "bin"),
+                              os.path.join(self.prefix, "sbin"),
+                              "/usr/sbin", "/usr/bin", "/sbin", "/bin"]),
+            "HOME": workdir,
+            "LANG": "C.UTF-8",
+            "SWAN_PREFIX": self.prefix,
+            "SWAN_VARIANT": self.variant,
+            "SWAN_HOST": host,
+            "SWAN_HOSTDIR": os.path.join(workdir, host),
+            "SWAN_RUNDIR": workdir,
+            "SWAN_TESTDIR": test.dir,
+            "SWAN_HARNESS": HARNESS,
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+        for h, a in ADDRESSES.items():
+            env[f"SWAN_ADDR_{h}"] = a
+        return env
+
+    def run_step(self, test, workdir, host_ns, step):
+        nr, host, fn = step
+        out_path = os.path.join(workdir, fn[:-3] + ".out")
+        with open(out_path, "w") as out:
+            proc = subprocess.Popen(
+                ["ip", "netns", "exec", host_ns[host], "bash", "-e", "-o",
+                 "pipefail", "-x", os.path.join(test.dir, fn)],
+                cwd=os.path.join(workdir, host), stdin=subprocess.DEVNULL,
+                stdout=out, stderr=subprocess.STDOUT,
+                env=self.env_for(test, workdir, host), start_new_session=True)
+            try:
+                rc = proc.wait(timeout=STEP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                raise TestFailure(f"step {fn} timed out after {STEP_TIMEOUT}s")
+            finally:
+                if proc.poll() is None:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait()
+        if rc != 0:
+            tail = open(out_path).read().splitlines()[-6:]
+            raise TestFailure(f"step {fn} exited {rc}:\n        "
+                              + "\n        ".join(tail))
+
+    def post_checks(self, test, workdir, host_ns):
+        """Plutos still running, no assertion, clean shutdown, no leak."""
+        problems = []
+        for host in test.hosts:
+            hd = os.path.join(workdir, host)
+            if not os.path.exists(os.path.join(hd, "started")):
+                continue
+            log = os.path.join(hd, "pluto.log")
+            if not os.path.exists(os.path.join(hd, "stopped")):
+                try:
+                    pid = int(open(os.path.join(hd, "run", "pluto.pid")).read())
+                except (OSError, ValueError):
+                    pid = None
+                if pid is None or not pid_alive(pid):
+                    problems.append(f"pluto on {host} died during the test")
+                else:
+                    r = subprocess.run(
+                        ["ip", "netns", "exec", host_ns[host],
+                         os.path.join(HARNESS, "bin", "ipsec"), "stop"],
+                        env=self.env_for(test, workdir, host),
+                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                        text=True, timeout=SHUTDOWN_TIMEOUT + 10)
+                    if r.returncode != 0:
+                        problems.append(f"pluto on {host} did not shut down: "
+                                        f"{r.stdout.strip()}")
+            if os.path.exists(log):
+                for line in open(log, errors="replace"):
+                    if BAD_LOG_RE.search(line):
+                        problems.append(f"{host} pluto.log: {line.strip()}")
+        if problems:
+            raise TestFailure("; ".join(problems))
+
+    def run_test(self, test, idx):
+        workdir = os.path.join(self.work, test.name)
+        shutil.rmtree(workdir, ignore_errors=True)
+        os.makedirs(workdir)
+        start = time.monotonic()
+        try:
+            host_ns = self.make_network(test, idx)
+            for host in test.hosts:
+                self.prepare_host(test, workdir, host)
+            for step in test.steps:
+                self.run_step(test, workdir, host_ns, step)
+            self.post_checks(test, workdir, host_ns)
+            ok, why = True, ""
+        except TestFailure as e:
+            ok, why = False, str(e)
+        except subprocess.CalledProcessError as e:
+            ok, why = False, f"harness command failed: {e.cmd}: {e.stdout}"
+        except KeyboardInterrupt:
+            self.interrupted = True
+            ok, why = False, "interrupted"
+        finally:
+            self.teardown_network()
+        secs = time.monotonic() - start
+        if ok:
+            print(f"PASS {test.name} ({secs:.1f}s)", flush=True)
+            if not self.keep:
+                shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            print(f"FAIL {test.name} ({secs:.1f}s): {why}", flush=True)
+            print(f"     logs: {workdir}", flush=True)
+        return ok
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--prefix", required=True,
+                    help="install prefix whose pluto is tested")
+    ap.add_argument("--variant", default="patched", choices=["patched", "stock"])
+    ap.add_argument("--keep", action="store_true",
+                    help="keep the logs of passing tests too")
+    ap.add_argument("--list", action="store_true", help="list the tests")
+    ap.add_argument("tests", nargs="*", help="test names (default: all)")
+    args = ap.parse_args()
+
+    names = args.tests or sorted(
+        d for d in os.listdir(TESTS_DIR)
+        if os.path.exists(os.path.join(TESTS_DIR, d, "description.txt")))
+    tests = [Test(n) for n in names]
+    if args.list:
+        for t in tests:
+            print(f"{t.name}: {t.title}")
+        return 0
+    if os.geteuid() != 0:
+        sys.exit("swantest: must run as root (network namespaces)")
+
+    runner = Runner(args)
+    runner.check_prefix()
+    reap_stale_namespaces()
+
+    def on_signal(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, on_signal)
+
+    passed = failed = 0
+    for idx, t in enumerate(tests):
+        if runner.interrupted:
+            break
+        if runner.run_test(t, idx):
+            passed += 1
+        else:
+            failed += 1
+    print(f"{passed} passed, {failed} failed", flush=True)
+    return 0 if failed == 0 and not runner.interrupted else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

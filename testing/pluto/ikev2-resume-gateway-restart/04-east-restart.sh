@@ -1,0 +1,2 @@
+ipsec restart
+ipsec add west-east
