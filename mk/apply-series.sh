@@ -3,10 +3,11 @@
 # zero fuzz.  A patch that needs fuzz, or does not apply, stops here and
 # is named.
 #
-# usage: mk/apply-series.sh TREE
+# usage: mk/apply-series.sh TREE [PATCHES_DIR]
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-tree=${1:?usage: $0 TREE}
+tree=${1:?usage: $0 TREE [PATCHES_DIR]}
+patches=${2:-$top/patches}
 
 for d in programs lib include testing/programs; do
 	if [ -d "$top/$d" ]; then
@@ -26,7 +27,7 @@ n=0
 while read -r p _; do
 	case "$p" in ''|'#'*) continue ;; esac
 	if ! out=$(patch -d "$tree" -p1 --fuzz=0 --forward --batch \
-			--no-backup-if-mismatch -r - < "$top/patches/$p" 2>&1); then
+			--no-backup-if-mismatch -r - < "$patches/$p" 2>&1); then
 		echo "$out" >&2
 		echo "apply-series: ERROR: patch $p does not apply with zero fuzz" >&2
 		exit 1
@@ -38,5 +39,5 @@ while read -r p _; do
 	fi
 	n=$((n + 1))
 	echo "apply-series: applied $p (no fuzz)"
-done < "$top/patches/series"
+done < "$patches/series"
 echo "apply-series: $n patches applied"

@@ -12,7 +12,7 @@ packages=(
 	# series application and incremental tree sync
 	patch rsync git
 	# test harness: namespaces, packet builder
-	iproute2 python3 procps util-linux
+	iproute2 python3 procps util-linux bsdextrautils
 )
 
 missing=()

@@ -34,6 +34,7 @@ import time
 HARNESS = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HARNESS))
 TESTS_DIR = os.path.join(TOP, "testing", "pluto")
+SELFTEST_DIR = os.path.join(TOP, "testing", "selftest")
 
 # Test host addresses: TEST-NET-1 (RFC 5737), only ever configured inside
 # the namespaces a test creates.
@@ -105,9 +106,9 @@ def reap_stale_namespaces():
 
 
 class Test:
-    def __init__(self, name):
+    def __init__(self, tests_dir, name):
         self.name = name
-        self.dir = os.path.join(TESTS_DIR, name)
+        self.dir = os.path.join(tests_dir, name)
         with open(os.path.join(self.dir, "description.txt")) as f:
             self.title = f.readline().strip()
         self.steps = []
@@ -133,6 +134,7 @@ class Runner:
         self.prefix = os.path.abspath(args.prefix)
         self.variant = args.variant
         self.keep = args.keep
+        self.verbose = args.verbose
         self.work = os.path.join(TOP, "build", "tests", self.variant)
         self.interrupted = False
         self.ns = []
@@ -243,6 +245,16 @@ class Runner:
                 if proc.poll() is None:
                     os.killpg(proc.pid, signal.SIGKILL)
                     proc.wait()
+        if self.verbose:
+            for line in open(out_path, errors="replace").read().splitlines():
+                if line.startswith("+ : "):
+                    # ': "text"' in a step is narration
+                    print("\n" + line[4:].strip("'\""))
+                elif line.startswith("+ "):
+                    print(f"{host}# {line[2:]}")
+                else:
+                    print(f"  {line}")
+            sys.stdout.flush()
         if rc != 0:
             tail = open(out_path).read().splitlines()[-6:]
             raise TestFailure(f"step {fn} exited {rc}:\n        "
@@ -313,6 +325,28 @@ class Runner:
         return ok
 
 
+def run_selftest(path):
+    """A host-level check of the build pipeline itself (no namespaces)."""
+    name = "selftest/" + os.path.basename(path)[:-len(".sh")]
+    start = time.monotonic()
+    env = dict(os.environ, SWAN_TOP=TOP)
+    try:
+        r = subprocess.run(["bash", "-e", "-o", "pipefail", path], env=env,
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True,
+                           timeout=STEP_TIMEOUT)
+        ok, out = r.returncode == 0, r.stdout
+    except subprocess.TimeoutExpired as e:
+        ok, out = False, f"timed out after {STEP_TIMEOUT}s"
+    secs = time.monotonic() - start
+    if ok:
+        print(f"PASS {name} ({secs:.1f}s)", flush=True)
+    else:
+        tail = "\n        ".join(str(out).splitlines()[-8:])
+        print(f"FAIL {name} ({secs:.1f}s):\n        {tail}", flush=True)
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--prefix", required=True,
@@ -320,15 +354,25 @@ def main():
     ap.add_argument("--variant", default="patched", choices=["patched", "stock"])
     ap.add_argument("--keep", action="store_true",
                     help="keep the logs of passing tests too")
+    ap.add_argument("--verbose", action="store_true",
+                    help="print every step's commands and output")
+    ap.add_argument("--tests-dir", default=TESTS_DIR,
+                    help="directory holding the test directories")
     ap.add_argument("--list", action="store_true", help="list the tests")
     ap.add_argument("tests", nargs="*", help="test names (default: all)")
     args = ap.parse_args()
 
+    # With no names: every selftest, then every test.
+    selftests = [] if args.tests else sorted(
+        os.path.join(SELFTEST_DIR, f) for f in os.listdir(SELFTEST_DIR)
+        if f.endswith(".sh"))
     names = args.tests or sorted(
-        d for d in os.listdir(TESTS_DIR)
-        if os.path.exists(os.path.join(TESTS_DIR, d, "description.txt")))
-    tests = [Test(n) for n in names]
+        d for d in os.listdir(args.tests_dir)
+        if os.path.exists(os.path.join(args.tests_dir, d, "description.txt")))
+    tests = [Test(args.tests_dir, n) for n in names]
     if args.list:
+        for p in selftests:
+            print(f"selftest/{os.path.basename(p)[:-3]}")
         for t in tests:
             print(f"{t.name}: {t.title}")
         return 0
@@ -344,6 +388,11 @@ def main():
     signal.signal(signal.SIGTERM, on_signal)
 
     passed = failed = 0
+    for p in selftests:
+        if run_selftest(p):
+            passed += 1
+        else:
+            failed += 1
     for idx, t in enumerate(tests):
         if runner.interrupted:
             break

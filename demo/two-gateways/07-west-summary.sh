@@ -1,0 +1,2 @@
+: "=== summary"
+column -t -s '|' "$SWAN_RUNDIR/demo-summary"

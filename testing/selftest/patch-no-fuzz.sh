@@ -1,0 +1,34 @@
+#!/bin/bash
+# The series applies to pristine 5.2 with zero fuzz; a patch whose
+# context no longer matches stops the build and is named.
+set -eu
+top=$SWAN_TOP
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tar -C "$work" -xzf "$top/build/libreswan_5.2.orig.tar.gz"
+cp -r "$work/libreswan-5.2" "$work/pristine"
+
+# the real series: every patch applies, none with fuzz
+out=$("$top/mk/apply-series.sh" "$work/libreswan-5.2" 2>&1)
+echo "$out"
+n=$(grep -vc '^#' "$top/patches/series")
+echo "$out" | grep -q "apply-series: $n patches applied"
+if echo "$out" | grep -qi 'with fuzz'; then exit 1; fi
+
+# a copy of the series whose first patch has one context line changed
+mkdir "$work/bad"
+cp "$top"/patches/* "$work/bad/"
+first=$(grep -v '^#' "$top/patches/series" | head -1)
+# change the first unchanged context line of the first hunk
+awk 'BEGIN{done=0} /^@@/{inhunk=1} inhunk && !done && /^ [^ ]/{sub(/^ /," XXX-context-changed "); done=1} {print}' \
+	"$top/patches/$first" > "$work/bad/$first"
+if cmp -s "$top/patches/$first" "$work/bad/$first"; then
+	echo "could not alter $first" >&2; exit 1
+fi
+if out=$("$top/mk/apply-series.sh" "$work/pristine" "$work/bad" 2>&1); then
+	echo "$out"
+	echo "a patch with changed context applied" >&2
+	exit 1
+fi
+echo "$out"
+echo "$out" | grep -q "apply-series: ERROR: patch $first does not apply with zero fuzz"
