@@ -5,6 +5,7 @@
 #   make build        patched libreswan into build/inst
 #   make stock        unpatched libreswan into build/stock/inst
 #   make check-stock  the same tests against stock 5.2 (some must fail)
+#   make check-bisect the tree builds with -Werror after every patch
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
 #
@@ -16,7 +17,7 @@ PYTHON := /usr/bin/python3
 RUNNER := $(PYTHON) $(TOP)/testing/harness/swantest.py
 TESTS ?=
 
-.PHONY: all deps source build stock check check-stock demo \
+.PHONY: all deps source build stock check check-stock check-bisect demo \
 	dev-tree dev-tree-reset export-patches clean distclean
 
 all: build
@@ -38,6 +39,9 @@ check: build
 
 check-stock: stock
 	@$(RUNNER) --prefix $(BUILD)/stock/inst --variant stock $(TESTS)
+
+check-bisect: deps
+	@$(TOP)/mk/check-bisect.sh
 
 demo: build
 	@$(TOP)/demo/demo.sh $(BUILD)/inst

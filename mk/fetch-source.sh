@@ -107,6 +107,6 @@ uri=$(echo "$line" | awk '{print $1}' | tr -d "'")
 apt_hash=$(echo "$line" | grep -o 'SHA256:[0-9a-f]*' | cut -d: -f2)
 [ "$apt_hash" = "$pinned" ] || die "archive announces SHA256 $apt_hash, pinned is $pinned"
 log "downloading libreswan_${LIBRESWAN_VERSION}.orig.tar.gz through apt"
-/usr/lib/apt/apt-helper download-file "$uri" "$tarball.part" "SHA256:$pinned" >/dev/null
+/usr/lib/apt/apt-helper -o APT::Sandbox::User=root download-file "$uri" "$tarball.part" "SHA256:$pinned" >/dev/null
 mv "$tarball.part" "$tarball"
 verify "$tarball" || { rm -f "$tarball"; die "downloaded tarball does not match the pinned SHA256"; }
