@@ -6,6 +6,7 @@
 #   make stock        unpatched libreswan into build/stock/inst
 #   make check-stock  the same tests against stock 5.2 (some must fail)
 #   make check-bisect the tree builds with -Werror after every patch
+#   make fuzz         fuzz the ticket decoder for FUZZ_SECONDS (600)
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
 #
@@ -16,8 +17,9 @@ BUILD := $(TOP)/build
 PYTHON := /usr/bin/python3
 RUNNER := $(PYTHON) $(TOP)/testing/harness/swantest.py
 TESTS ?=
+FUZZ_SECONDS ?= 600
 
-.PHONY: all deps source build stock check check-stock check-bisect demo \
+.PHONY: all deps source build stock check check-stock check-bisect fuzz demo \
 	dev-tree dev-tree-reset export-patches clean distclean
 
 all: build
@@ -42,6 +44,9 @@ check-stock: stock
 
 check-bisect: deps
 	@$(TOP)/mk/check-bisect.sh
+
+fuzz: build
+	@$(TOP)/mk/fuzz.sh $(FUZZ_SECONDS)
 
 demo: build
 	@$(TOP)/demo/demo.sh $(BUILD)/inst

@@ -1,6 +1,6 @@
 #!/bin/bash
-# Copy the project's new files into TREE and apply patches/series with
-# zero fuzz.  A patch that needs fuzz, or does not apply, stops here and
+# Copy the project's new files into TREE (mk/overlay.sh) and apply
+# patches/series with zero fuzz.  A patch that needs fuzz, or does not apply, stops here and
 # is named.
 #
 # usage: mk/apply-series.sh TREE [PATCHES_DIR]
@@ -9,19 +9,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 tree=${1:?usage: $0 TREE [PATCHES_DIR]}
 patches=${2:-$top/patches}
 
-for d in programs lib include testing/programs; do
-	if [ -d "$top/$d" ]; then
-		# new files only: never overwrite an upstream file
-		(cd "$top" && find "$d" -type f) | while read -r f; do
-			if [ -e "$tree/$f" ]; then
-				echo "apply-series: ERROR: project file $f would overwrite an upstream file" >&2
-				exit 1
-			fi
-			mkdir -p "$tree/$(dirname "$f")"
-			cp -p "$top/$f" "$tree/$f"
-		done
-	fi
-done
+"$top/mk/overlay.sh" "$tree"
 
 n=0
 while read -r p _; do

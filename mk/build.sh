@@ -32,6 +32,7 @@ stamp=$("$top/mk/series-stamp.sh" "$variant")
 if [ -d "$tree/.git" ]; then
 	log "developer tree $tree is a git repository: building it as it is"
 	log "(make export-patches writes its commits back to patches/)"
+	"$top/mk/overlay.sh" "$tree"
 else
 	stage=$build/stage-$variant
 	rm -rf "$stage"

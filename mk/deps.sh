@@ -13,6 +13,8 @@ packages=(
 	patch rsync git
 	# test harness: namespaces, packet builder
 	iproute2 python3 procps util-linux bsdextrautils
+	# fuzzing the ticket decoder (libFuzzer)
+	clang libclang-rt-14-dev
 )
 
 missing=()

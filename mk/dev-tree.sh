@@ -3,8 +3,9 @@
 # patch, for editing the series:
 #
 #   pristine   tag: libreswan 5.2 as released
-#   overlay    tag: the project's new files (programs/ lib/ include/
-#              testing/programs/); edit those in the project, not here
+#   overlay    tag: the same commit; the project's new files (programs/
+#              lib/ include/ testing/programs/) are copied in on every
+#              make build and git-ignored here: edit them in the project
 #   one commit per patch in patches/series, applied with git am
 #
 # Edit, commit (--fixup and rebase -i --autosquash welcome), then
@@ -32,15 +33,9 @@ g() { git -c user.name="libreswan-resume" -c user.email="dev@libreswan-resume.in
 git add -A
 g commit -q -m "libreswan $LIBRESWAN_VERSION (pristine)"
 git tag pristine
-for d in programs lib include testing/programs; do
-	[ -d "$top/$d" ] || continue
-	(cd "$top" && find "$d" -type f) | while read -r f; do
-		mkdir -p "$(dirname "$f")"; cp -p "$top/$f" "$f"
-	done
-done
-git add -A
-g commit -q --allow-empty -m "project files (overlay from the project; not exported)"
+# the project's new files: copied in, git-ignored, never committed
 git tag overlay
+"$top/mk/overlay.sh" "$tree"
 while read -r p _; do
 	case "$p" in ''|'#'*) continue ;; esac
 	if ! g am -q --keep-cr "$top/patches/$p"; then

@@ -14,7 +14,8 @@ if [ -n "$(git status --porcelain)" ]; then
 	git status --short >&2
 	exit 1
 fi
-touched=$(comm -12 <(git diff --name-only pristine overlay | LC_ALL=C sort) \
+overlay_files=$(sed -n '/^# overlay begin$/,/^# overlay end$/{/^\//s|^/||p}' .git/info/exclude | LC_ALL=C sort)
+touched=$(comm -12 <(echo "$overlay_files") \
 		   <(git diff --name-only overlay HEAD | LC_ALL=C sort))
 if [ -n "$touched" ]; then
 	echo "export-patches: ERROR: commits change the project's own files:" >&2

@@ -35,6 +35,7 @@ HARNESS = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HARNESS))
 TESTS_DIR = os.path.join(TOP, "testing", "pluto")
 SELFTEST_DIR = os.path.join(TOP, "testing", "selftest")
+UNIT_DIR = os.path.join(TOP, "testing", "unit")
 
 # Test host addresses: TEST-NET-1 (RFC 5737), only ever configured inside
 # the namespaces a test creates.
@@ -327,11 +328,12 @@ class Runner:
         return ok
 
 
-def run_selftest(path):
-    """A host-level check of the build pipeline itself (no namespaces)."""
-    name = "selftest/" + os.path.basename(path)[:-len(".sh")]
+def run_script_test(kind, path, prefix):
+    """A host-level script: a check of the build pipeline itself
+    (selftest/) or a unit test of the series' new code (unit/)."""
+    name = kind + "/" + os.path.basename(path)[:-len(".sh")]
     start = time.monotonic()
-    env = dict(os.environ, SWAN_TOP=TOP)
+    env = dict(os.environ, SWAN_TOP=TOP, SWAN_PREFIX=prefix)
     try:
         r = subprocess.run(["bash", "-e", "-o", "pipefail", path], env=env,
                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -364,17 +366,20 @@ def main():
     ap.add_argument("tests", nargs="*", help="test names (default: all)")
     args = ap.parse_args()
 
-    # With no names: every selftest, then every test.
-    selftests = [] if args.tests or args.variant == "stock" else sorted(
-        os.path.join(SELFTEST_DIR, f) for f in os.listdir(SELFTEST_DIR)
-        if f.endswith(".sh"))
+    # With no names: every selftest and unit test, then every test.
+    # Both test the series' own code, so not for the stock build.
+    scripts = []
+    if not args.tests and args.variant != "stock":
+        for kind, d in (("selftest", SELFTEST_DIR), ("unit", UNIT_DIR)):
+            scripts += [(kind, os.path.join(d, f))
+                        for f in sorted(os.listdir(d)) if f.endswith(".sh")]
     names = args.tests or sorted(
         d for d in os.listdir(args.tests_dir)
         if os.path.exists(os.path.join(args.tests_dir, d, "description.txt")))
     tests = [Test(args.tests_dir, n) for n in names]
     if args.list:
-        for p in selftests:
-            print(f"selftest/{os.path.basename(p)[:-3]}")
+        for kind, p in scripts:
+            print(f"{kind}/{os.path.basename(p)[:-3]}")
         for t in tests:
             print(f"{t.name}: {t.title}")
         return 0
@@ -391,8 +396,8 @@ def main():
     signal.signal(signal.SIGINT, on_signal)
 
     passed = failed = 0
-    for p in selftests:
-        if run_selftest(p):
+    for kind, p in scripts:
+        if run_script_test(kind, p, runner.prefix):
             passed += 1
         else:
             failed += 1

@@ -1,0 +1,133 @@
+/* IKEv2 session resumption (RFC 5723) ticket key ring, for libreswan
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ */
+
+/*
+ * The keys that seal resumption tickets live in pluto's own NSS DB as
+ * persistent (CKA_TOKEN), sensitive, non-extractable AES-256 secret
+ * keys labelled
+ *
+ *     ikev2-resume:<created, seconds since epoch>:<key_id, 16 hex>
+ *
+ * so a restarted pluto finds them again and its tickets keep working
+ * (RFC 5723 6.2: the key must outlive IKE SAs).
+ *
+ * A key's role follows from the clock, never from stored state:
+ *
+ *   [created, created+rotation)                 seals and opens
+ *   [created+rotation, +ticket_lifetime)        opens only
+ *   later                                       deleted from the token
+ *
+ * Every ticket sealed under a key expires before the key is deleted,
+ * because a ticket never lives longer than ticket_lifetime.  Deleting
+ * it revokes every ticket it sealed (forward secrecy for old tickets).
+ *
+ * Nothing here knows about IKE; "now" is always a parameter.
+ */
+
+#ifndef IKEV2_RESUME_KEYRING_H
+#define IKEV2_RESUME_KEYRING_H
+
+#include <pk11pub.h>
+
+#include "diag.h"
+#include "realtime.h"
+#include "deltatime.h"
+#include "ikev2_resume_ticket.h"	/* for RESUME_TICKET_KEY_ID_SIZE */
+
+struct logger;
+struct jambuf;
+
+#define RESUME_KEY_LABEL_PREFIX		"ikev2-resume:"
+#define RESUME_KEY_SIZE			32	/* AES-256 */
+/* the ring is ceil(ticket_lifetime/rotation)+1 keys; refuse more */
+#define RESUME_KEYRING_MAX_KEYS		64
+
+struct resume_keyring_policy {
+	deltatime_t rotation;		/* a key seals new tickets this long */
+	deltatime_t ticket_lifetime;	/* the longest a ticket may live */
+};
+
+struct resume_key {
+	uint8_t id[RESUME_TICKET_KEY_ID_SIZE];
+	realtime_t created;
+	PK11SymKey *symkey;
+};
+
+enum resume_key_role {
+	RESUME_KEY_SEALS,
+	RESUME_KEY_OPENS,
+	RESUME_KEY_EXPIRED,
+};
+
+struct resume_keyring {
+	PK11SlotInfo *slot;
+	struct resume_keyring_policy policy;
+	unsigned nr_keys;
+	struct resume_key keys[RESUME_KEYRING_MAX_KEYS];	/* oldest first */
+};
+
+diag_t resume_keyring_policy_check(const struct resume_keyring_policy *policy);
+
+/*
+ * Find this DB's keys, delete the expired ones, and make sure one key
+ * seals.  A diag (read-only DB, no login, ...) means resumption can't
+ * be offered; the ring is then NULL.
+ */
+diag_t resume_keyring_open(struct resume_keyring **ring, PK11SlotInfo *slot,
+			   const struct resume_keyring_policy *policy,
+			   realtime_t now, struct logger *logger);
+void resume_keyring_close(struct resume_keyring **ring);
+
+/* the key that seals now, created when none does; NULL after logging */
+const struct resume_key *resume_keyring_sealing_key(struct resume_keyring *ring,
+						    realtime_t now,
+						    struct logger *logger);
+/* a key that may open a ticket now; NULL when unknown or expired */
+const struct resume_key *resume_keyring_find(const struct resume_keyring *ring,
+					     const uint8_t id[RESUME_TICKET_KEY_ID_SIZE],
+					     realtime_t now);
+
+enum resume_key_role resume_key_role(const struct resume_keyring *ring,
+				     const struct resume_key *key, realtime_t now);
+/* when KEY stops opening tickets, and is deleted */
+realtime_t resume_key_expires(const struct resume_keyring *ring,
+			      const struct resume_key *key);
+
+/* delete expired keys from the token */
+void resume_keyring_expire(struct resume_keyring *ring, realtime_t now,
+			   struct logger *logger);
+/* a new sealing key now; older keys keep opening until they expire */
+diag_t resume_keyring_rotate(struct resume_keyring *ring, realtime_t now,
+			     struct logger *logger);
+/* delete every key from the token: every outstanding ticket dies */
+void resume_keyring_purge(struct resume_keyring *ring, struct logger *logger);
+
+/*
+ * Whole tickets: seal STATE under the sealing key; or check, open and
+ * decode a ticket (header, key, tag, TLVs, expiry against NOW).  On
+ * RESUME_TICKET_OK the decoded STATE points into *PLAINTEXT, which the
+ * caller frees with free_resume_ticket_plaintext().
+ */
+chunk_t resume_keyring_seal_ticket(struct resume_keyring *ring,
+				   const struct resume_ticket_state *state,
+				   realtime_t now, struct logger *logger);
+enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring *ring,
+						     shunk_t ticket, realtime_t now,
+						     chunk_t *plaintext,
+						     struct resume_ticket_state *state);
+
+/* id, created, role, expiry; never key material */
+void jam_resume_key(struct jambuf *buf, const struct resume_keyring *ring,
+		    const struct resume_key *key, realtime_t now);
+
+#endif

@@ -1,0 +1,362 @@
+/* IKEv2 session resumption (RFC 5723) ticket key ring, for libreswan
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
+
+#include <pk11pub.h>
+
+#include "ikev2_resume_keyring.h"
+#include "lswalloc.h"
+#include "lswnss.h"
+#include "lswlog.h"
+#include "jambuf.h"
+#include "passert.h"
+
+#define KEY_ID_HEX_SIZE		(2 * RESUME_TICKET_KEY_ID_SIZE)
+/* the shortest rotation that still makes sense, and the longest lifetime */
+#define MIN_ROTATION_SECONDS	1
+#define MAX_TICKET_LIFETIME_SECONDS	(366 * 24 * 60 * 60)
+
+diag_t resume_keyring_policy_check(const struct resume_keyring_policy *p)
+{
+	if (deltasecs(p->rotation) < MIN_ROTATION_SECONDS) {
+		return diag("session-resumption-key-rotation must be at least %ds",
+			    MIN_ROTATION_SECONDS);
+	}
+	if (deltasecs(p->ticket_lifetime) < 1 ||
+	    deltasecs(p->ticket_lifetime) > MAX_TICKET_LIFETIME_SECONDS) {
+		return diag("session-resumption-ticket-lifetime must be between 1s and %ds",
+			    MAX_TICKET_LIFETIME_SECONDS);
+	}
+	/* one sealing key plus the keys still opening tickets */
+	intmax_t keys = (deltasecs(p->ticket_lifetime) + deltasecs(p->rotation) - 1) /
+		deltasecs(p->rotation) + 1;
+	if (keys > RESUME_KEYRING_MAX_KEYS) {
+		return diag("session-resumption-ticket-lifetime/session-resumption-key-rotation needs %jd keys, more than %d",
+			    keys, RESUME_KEYRING_MAX_KEYS);
+	}
+	return NULL;
+}
+
+realtime_t resume_key_expires(const struct resume_keyring *ring,
+			      const struct resume_key *key)
+{
+	return realtime_add(realtime_add(key->created, ring->policy.rotation),
+			    ring->policy.ticket_lifetime);
+}
+
+enum resume_key_role resume_key_role(const struct resume_keyring *ring,
+				     const struct resume_key *key, realtime_t now)
+{
+	if (realtime_cmp(now, <, realtime_add(key->created, ring->policy.rotation))) {
+		return RESUME_KEY_SEALS;
+	}
+	if (realtime_cmp(now, <, resume_key_expires(ring, key))) {
+		return RESUME_KEY_OPENS;
+	}
+	return RESUME_KEY_EXPIRED;
+}
+
+static void jam_key_id(struct jambuf *buf, const struct resume_key *key)
+{
+	jam_hex_bytes(buf, key->id, sizeof(key->id));
+}
+
+void jam_resume_key(struct jambuf *buf, const struct resume_keyring *ring,
+		    const struct resume_key *key, realtime_t now)
+{
+	static const char *const roles[] = {
+		[RESUME_KEY_SEALS] = "seals+opens",
+		[RESUME_KEY_OPENS] = "opens",
+		[RESUME_KEY_EXPIRED] = "expired",
+	};
+	jam_string(buf, "id ");
+	jam_key_id(buf, key);
+	jam_string(buf, "; created ");
+	jam_realtime(buf, key->created, /*utc*/true);
+	jam_string(buf, "; role ");
+	jam_string(buf, roles[resume_key_role(ring, key, now)]);
+	jam_string(buf, "; expires ");
+	jam_realtime(buf, resume_key_expires(ring, key), /*utc*/true);
+}
+
+/* "ikev2-resume:<created>:<hex id>" -> key; false if not ours */
+static bool parse_label(const char *label, struct resume_key *key)
+{
+	size_t prefix = strlen(RESUME_KEY_LABEL_PREFIX);
+	if (label == NULL || strncmp(label, RESUME_KEY_LABEL_PREFIX, prefix) != 0) {
+		return false;
+	}
+	const char *p = label + prefix;
+	char *end;
+	unsigned long long created = strtoull(p, &end, 10);
+	if (end == p || *end != ':') {
+		return false;
+	}
+	p = end + 1;
+	if (strlen(p) != KEY_ID_HEX_SIZE) {
+		return false;
+	}
+	for (unsigned i = 0; i < RESUME_TICKET_KEY_ID_SIZE; i++) {
+		unsigned byte;
+		char hex[3] = { p[2 * i], p[2 * i + 1], '\0', };
+		if (sscanf(hex, "%2x", &byte) != 1) {
+			return false;
+		}
+		key->id[i] = byte;
+	}
+	key->created = realtime(created);
+	return true;
+}
+
+static void delete_key(struct resume_keyring *ring, unsigned i,
+		       const char *why, struct logger *logger)
+{
+	passert(i < ring->nr_keys);
+	struct resume_key *key = &ring->keys[i];
+	LLOG_JAMBUF(RC_LOG, logger, buf) {
+		jam_string(buf, "deleting session resumption key ");
+		jam_key_id(buf, key);
+		jam(buf, " (%s)", why);
+	}
+	if (PK11_DeleteTokenSymKey(key->symkey) != SECSuccess) {
+		llog_nss_error(RC_LOG, logger, "deleting session resumption key from the NSS DB failed");
+	}
+	PK11_FreeSymKey(key->symkey);
+	memmove(&ring->keys[i], &ring->keys[i + 1],
+		(ring->nr_keys - i - 1) * sizeof(ring->keys[0]));
+	ring->nr_keys--;
+}
+
+static void insert_key(struct resume_keyring *ring, struct resume_key key)
+{
+	passert(ring->nr_keys < RESUME_KEYRING_MAX_KEYS);
+	unsigned i = ring->nr_keys;
+	/* keep oldest first */
+	while (i > 0 && realtime_cmp(ring->keys[i - 1].created, >, key.created)) {
+		ring->keys[i] = ring->keys[i - 1];
+		i--;
+	}
+	ring->keys[i] = key;
+	ring->nr_keys++;
+}
+
+static diag_t create_key(struct resume_keyring *ring, realtime_t now,
+			 struct logger *logger)
+{
+	if (ring->nr_keys == RESUME_KEYRING_MAX_KEYS) {
+		/* the policy check makes this unreachable in practice */
+		delete_key(ring, 0, "key ring full", logger);
+	}
+	struct resume_key key = { .created = now, };
+	if (PK11_GenerateRandom(key.id, sizeof(key.id)) != SECSuccess) {
+		return diag_nss_error("generating a session resumption key id");
+	}
+	SECItem ckaid = {
+		.type = siBuffer,
+		.data = key.id,
+		.len = sizeof(key.id),
+	};
+	key.symkey = PK11_TokenKeyGenWithFlags(ring->slot, CKM_AES_KEY_GEN, NULL,
+					       RESUME_KEY_SIZE, &ckaid,
+					       CKF_ENCRYPT | CKF_DECRYPT,
+					       (PK11_ATTR_TOKEN | PK11_ATTR_PRIVATE |
+						PK11_ATTR_SENSITIVE | PK11_ATTR_UNEXTRACTABLE),
+					       lsw_nss_get_password_context(logger));
+	if (key.symkey == NULL) {
+		return diag_nss_error("creating a session resumption key in the NSS DB");
+	}
+	char label[sizeof(RESUME_KEY_LABEL_PREFIX) + 24 + KEY_ID_HEX_SIZE];
+	int n = snprintf(label, sizeof(label), RESUME_KEY_LABEL_PREFIX "%jd:",
+			 (intmax_t)now.rt.tv_sec);
+	for (unsigned i = 0; i < sizeof(key.id); i++) {
+		n += snprintf(label + n, sizeof(label) - n, "%02x", key.id[i]);
+	}
+	if (PK11_SetSymKeyNickname(key.symkey, label) != SECSuccess) {
+		diag_t d = diag_nss_error("labelling a session resumption key in the NSS DB");
+		PK11_DeleteTokenSymKey(key.symkey);
+		PK11_FreeSymKey(key.symkey);
+		return d;
+	}
+	insert_key(ring, key);
+	LLOG_JAMBUF(RC_LOG, logger, buf) {
+		jam_string(buf, "created session resumption key ");
+		jam_resume_key(buf, ring, &key, now);
+	}
+	return NULL;
+}
+
+diag_t resume_keyring_open(struct resume_keyring **ringp, PK11SlotInfo *slot,
+			   const struct resume_keyring_policy *policy,
+			   realtime_t now, struct logger *logger)
+{
+	*ringp = NULL;
+	diag_t d = resume_keyring_policy_check(policy);
+	if (d != NULL) {
+		return d;
+	}
+	struct resume_keyring *ring = alloc_thing(struct resume_keyring, "resume keyring");
+	ring->slot = PK11_ReferenceSlot(slot);
+	ring->policy = *policy;
+
+	PK11SymKey *next;
+	for (PK11SymKey *symkey = PK11_ListFixedKeysInSlot(slot, NULL,
+							     lsw_nss_get_password_context(logger));
+	     symkey != NULL; symkey = next) {
+		next = PK11_GetNextSymKey(symkey);
+		char *label = PK11_GetSymKeyNickname(symkey);
+		struct resume_key key = { .symkey = symkey, };
+		bool ours = parse_label(label, &key);
+		PORT_Free(label);
+		if (!ours) {
+			PK11_FreeSymKey(symkey);
+			continue;
+		}
+		if (ring->nr_keys == RESUME_KEYRING_MAX_KEYS) {
+			delete_key(ring, 0, "more keys than the ring holds", logger);
+		}
+		insert_key(ring, key);
+	}
+	resume_keyring_expire(ring, now, logger);
+	if (resume_keyring_sealing_key(ring, now, logger) == NULL) {
+		resume_keyring_close(&ring);
+		return diag("no session resumption key can be created in the NSS DB");
+	}
+	llog(RC_LOG, logger, "session resumption: %u ticket key(s) in the NSS DB", ring->nr_keys);
+	*ringp = ring;
+	return NULL;
+}
+
+void resume_keyring_close(struct resume_keyring **ringp)
+{
+	struct resume_keyring *ring = *ringp;
+	if (ring == NULL) {
+		return;
+	}
+	for (unsigned i = 0; i < ring->nr_keys; i++) {
+		PK11_FreeSymKey(ring->keys[i].symkey);
+	}
+	PK11_FreeSlot(ring->slot);
+	pfree(ring);
+	*ringp = NULL;
+}
+
+const struct resume_key *resume_keyring_sealing_key(struct resume_keyring *ring,
+						    realtime_t now,
+						    struct logger *logger)
+{
+	/* newest first: after a rotation the new key seals */
+	for (unsigned i = ring->nr_keys; i > 0; i--) {
+		const struct resume_key *key = &ring->keys[i - 1];
+		if (resume_key_role(ring, key, now) == RESUME_KEY_SEALS) {
+			return key;
+		}
+	}
+	resume_keyring_expire(ring, now, logger);
+	diag_t d = create_key(ring, now, logger);
+	if (d != NULL) {
+		llog(RC_LOG, logger, "session resumption: %s", str_diag(d));
+		pfree_diag(&d);
+		return NULL;
+	}
+	return &ring->keys[ring->nr_keys - 1];
+}
+
+const struct resume_key *resume_keyring_find(const struct resume_keyring *ring,
+					     const uint8_t id[RESUME_TICKET_KEY_ID_SIZE],
+					     realtime_t now)
+{
+	for (unsigned i = 0; i < ring->nr_keys; i++) {
+		const struct resume_key *key = &ring->keys[i];
+		if (memeq(key->id, id, sizeof(key->id))) {
+			return (resume_key_role(ring, key, now) == RESUME_KEY_EXPIRED ? NULL : key);
+		}
+	}
+	return NULL;
+}
+
+void resume_keyring_expire(struct resume_keyring *ring, realtime_t now,
+			   struct logger *logger)
+{
+	for (unsigned i = 0; i < ring->nr_keys; ) {
+		if (resume_key_role(ring, &ring->keys[i], now) == RESUME_KEY_EXPIRED) {
+			delete_key(ring, i, "every ticket it sealed has expired", logger);
+		} else {
+			i++;
+		}
+	}
+}
+
+diag_t resume_keyring_rotate(struct resume_keyring *ring, realtime_t now,
+			     struct logger *logger)
+{
+	resume_keyring_expire(ring, now, logger);
+	return create_key(ring, now, logger);
+}
+
+void resume_keyring_purge(struct resume_keyring *ring, struct logger *logger)
+{
+	while (ring->nr_keys > 0) {
+		delete_key(ring, ring->nr_keys - 1, "purged: every ticket it sealed is revoked", logger);
+	}
+}
+
+chunk_t resume_keyring_seal_ticket(struct resume_keyring *ring,
+				   const struct resume_ticket_state *state,
+				   realtime_t now, struct logger *logger)
+{
+	const struct resume_key *key = resume_keyring_sealing_key(ring, now, logger);
+	if (key == NULL) {
+		return empty_chunk;
+	}
+	chunk_t plaintext = resume_ticket_encode_state(state);
+	chunk_t ticket = resume_ticket_seal(key->symkey, key->id,
+					    HUNK_AS_SHUNK(plaintext), logger);
+	free_resume_ticket_plaintext(&plaintext);
+	return ticket;
+}
+
+enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring *ring,
+						     shunk_t ticket, realtime_t now,
+						     chunk_t *plaintext,
+						     struct resume_ticket_state *state)
+{
+	*plaintext = empty_chunk;
+	/* cheapest checks first: no crypto for junk */
+	struct resume_ticket_header header;
+	enum resume_ticket_status status = resume_ticket_parse_header(ticket, &header);
+	if (status != RESUME_TICKET_OK) {
+		return status;
+	}
+	const struct resume_key *key = resume_keyring_find(ring, header.key_id, now);
+	if (key == NULL) {
+		return RESUME_TICKET_UNKNOWN_KEY;
+	}
+	status = resume_ticket_open(key->symkey, ticket, plaintext);
+	if (status != RESUME_TICKET_OK) {
+		return status;
+	}
+	status = resume_ticket_decode_state(HUNK_AS_SHUNK(*plaintext), state);
+	if (status == RESUME_TICKET_OK &&
+	    (uint64_t)now.rt.tv_sec >= state->expiry) {
+		status = RESUME_TICKET_EXPIRED;
+	}
+	if (status != RESUME_TICKET_OK) {
+		free_resume_ticket_plaintext(plaintext);
+		zero(state);
+	}
+	return status;
+}

@@ -1,0 +1,368 @@
+/* unit tests of the RFC 5723 ticket codec and key ring, for libreswan
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ *
+ * usage: _resumecheck NSSDIR
+ *   NSSDIR: an empty, password-less NSS DB this test may fill
+ * Prints one line per check and "N passed, M failed".
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lswtool.h"
+#include "lswnss.h"
+#include "lswalloc.h"
+#include "lswlog.h"
+#include "ikev2_resume_ticket.h"
+#include "ikev2_resume_keyring.h"
+
+static unsigned passed, failed;
+
+#define CHECK(COND, ...)						\
+	({								\
+		bool c_ = (COND);					\
+		if (c_) {						\
+			passed++;					\
+		} else {						\
+			failed++;					\
+			printf("FAIL %s:%d: ", __func__, __LINE__);	\
+			printf(__VA_ARGS__);				\
+			printf("\n");					\
+		}							\
+		c_;							\
+	})
+
+#define CHECK_STATUS(GOT, WANT, WHAT)					\
+	CHECK((GOT) == (WANT), "%s: got '%s', wanted '%s'", WHAT,	\
+	      resume_ticket_status_name(GOT), resume_ticket_status_name(WANT))
+
+static const uint8_t idi_body[] = { 2/*ID_FQDN*/, 0, 0, 0, 'w', 'e', 's', 't', };
+static const uint8_t idr_body[] = { 2/*ID_FQDN*/, 0, 0, 0, 'e', 'a', 's', 't', };
+static const uint8_t sk_d[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, };
+static const char conn_name[] = "west-east";
+
+#define NOW 1800000000		/* a fixed wall clock */
+#define HOUR (60 * 60)
+
+static struct resume_ticket_state sample_state(void)
+{
+	struct resume_ticket_state s = {
+		.ticket_id = { 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7,
+			       0xa8, 0xa9, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf, },
+		.idi = THING_AS_SHUNK(idi_body),
+		.idr = THING_AS_SHUNK(idr_body),
+		.peer_auth = 2,
+		.auth_time = NOW - HOUR,
+		.expiry = NOW + HOUR,
+		.spi_i = { 1, 1, 1, 1, 1, 1, 1, 1, },
+		.spi_r = { 2, 2, 2, 2, 2, 2, 2, 2, },
+		.transforms = { .encr = 20, .encr_keylen = 256, .prf = 7, .integ = 0, .dh = 19, },
+		.sk_d = THING_AS_SHUNK(sk_d),
+		.conn_name = shunk2(conn_name, strlen(conn_name)),
+		.flags = 0x1,
+	};
+	return s;
+}
+
+static bool same_state(const struct resume_ticket_state *a, const struct resume_ticket_state *b)
+{
+	return (memeq(a->ticket_id, b->ticket_id, sizeof(a->ticket_id)) &&
+		hunk_eq(a->idi, b->idi) && hunk_eq(a->idr, b->idr) &&
+		a->peer_auth == b->peer_auth &&
+		a->auth_time == b->auth_time && a->expiry == b->expiry &&
+		memeq(a->spi_i, b->spi_i, sizeof(a->spi_i)) &&
+		memeq(a->spi_r, b->spi_r, sizeof(a->spi_r)) &&
+		memeq(&a->transforms, &b->transforms, sizeof(a->transforms)) &&
+		hunk_eq(a->sk_d, b->sk_d) && hunk_eq(a->conn_name, b->conn_name) &&
+		a->flags == b->flags && hunk_eq(a->ppk_id, b->ppk_id));
+}
+
+/* append one raw TLV to a plaintext */
+static void add_tlv(chunk_t *plain, uint16_t type, const void *value, uint16_t len)
+{
+	uint8_t hdr[4] = { type >> 8, type, len >> 8, len, };
+	append_chunk_bytes("tlv", plain, hdr, sizeof(hdr));
+	append_chunk_bytes("tlv", plain, value, len);
+}
+
+static void check_codec(void)
+{
+	struct resume_ticket_state in = sample_state(), out;
+	chunk_t plain = resume_ticket_encode_state(&in);
+	CHECK_STATUS(resume_ticket_decode_state(HUNK_AS_SHUNK(plain), &out), RESUME_TICKET_OK,
+		     "round trip");
+	CHECK(same_state(&in, &out), "round trip: decoded state differs");
+
+	/*
+	 * Every truncation is refused, and none reads past the end;
+	 * only cutting whole optional TLVs off the end may still decode.
+	 */
+	struct resume_ticket_state required_only = in;
+	required_only.conn_name = empty_shunk;
+	required_only.flags = 0;
+	chunk_t required = resume_ticket_encode_state(&required_only);
+	for (size_t len = 0; len < plain.len; len++) {
+		enum resume_ticket_status st = resume_ticket_decode_state(shunk2(plain.ptr, len), &out);
+		bool ok = (st == RESUME_TICKET_MALFORMED_TLV || st == RESUME_TICKET_MISSING_TLV ||
+			   (st == RESUME_TICKET_OK && len >= required.len));
+		if (!CHECK(ok, "truncated to %zu: got '%s'", len, resume_ticket_status_name(st))) {
+			break;
+		}
+	}
+	free_chunk_content(&required);
+
+	/* unknown non-critical TLVs are skipped; critical ones refused */
+	chunk_t extra = clone_hunk(plain, "extra");
+	add_tlv(&extra, 0x0777, "x", 1);
+	CHECK_STATUS(resume_ticket_decode_state(HUNK_AS_SHUNK(extra), &out), RESUME_TICKET_OK,
+		     "unknown non-critical TLV");
+	CHECK(same_state(&in, &out), "unknown non-critical TLV changed the state");
+	add_tlv(&extra, RESUME_TLV_CRITICAL | 0x0777, "x", 1);
+	CHECK_STATUS(resume_ticket_decode_state(HUNK_AS_SHUNK(extra), &out),
+		     RESUME_TICKET_UNKNOWN_CRITICAL_TLV, "unknown critical TLV");
+	free_chunk_content(&extra);
+
+	/* duplicates */
+	chunk_t dup = clone_hunk(plain, "dup");
+	add_tlv(&dup, RESUME_TLV_SK_D, sk_d, sizeof(sk_d));
+	CHECK_STATUS(resume_ticket_decode_state(HUNK_AS_SHUNK(dup), &out),
+		     RESUME_TICKET_DUPLICATE_TLV, "duplicate SK_d");
+	free_chunk_content(&dup);
+
+	/* a required TLV missing */
+	struct resume_ticket_state no_sk_d = in;
+	chunk_t missing = empty_chunk;
+	no_sk_d.sk_d = empty_shunk;
+	chunk_t enc = resume_ticket_encode_state(&no_sk_d);
+	/* an empty SK_d is malformed, so drop its TLV (the 4 bytes) entirely */
+	const uint8_t *p = enc.ptr;
+	for (size_t off = 0; off + 4 <= enc.len; ) {
+		uint16_t type = (p[off] << 8) | p[off + 1];
+		uint16_t len = (p[off + 2] << 8) | p[off + 3];
+		if (type != RESUME_TLV_SK_D) {
+			add_tlv(&missing, type, p + off + 4, len);
+		}
+		off += 4 + len;
+	}
+	CHECK_STATUS(resume_ticket_decode_state(HUNK_AS_SHUNK(missing), &out),
+		     RESUME_TICKET_MISSING_TLV, "no SK_d");
+	free_chunk_content(&enc);
+	free_chunk_content(&missing);
+
+	/* wrong fixed lengths and out-of-range values */
+	static const struct { uint16_t type; uint16_t len; } bad_lengths[] = {
+		{ RESUME_TLV_TICKET_ID, RESUME_TICKET_ID_SIZE - 1, },
+		{ RESUME_TLV_PEER_AUTH, 2, },
+		{ RESUME_TLV_EXPIRY, 4, },
+		{ RESUME_TLV_SPI_I, 7, },
+		{ RESUME_TLV_TRANSFORMS, 11, },
+		{ RESUME_TLV_SK_D, RESUME_TICKET_MAX_SK_D_SIZE + 1, },
+		{ RESUME_TLV_SK_D, 0, },
+		{ RESUME_TLV_IDI, 4, },
+		{ RESUME_TLV_FLAGS, 8, },
+	};
+	static const uint8_t zeros[RESUME_TICKET_MAX_SK_D_SIZE + 1];
+	for (unsigned i = 0; i < elemsof(bad_lengths); i++) {
+		chunk_t bad = empty_chunk;
+		add_tlv(&bad, bad_lengths[i].type, zeros, bad_lengths[i].len);
+		append_chunk_hunk("bad", &bad, plain);
+		CHECK_STATUS(resume_ticket_decode_state(HUNK_AS_SHUNK(bad), &out),
+			     RESUME_TICKET_MALFORMED_TLV, "bad length");
+		free_chunk_content(&bad);
+	}
+	/* a TLV whose length runs past the end */
+	chunk_t overrun = clone_hunk(plain, "overrun");
+	uint8_t hdr[4] = { 0, 0x0b, 0xff, 0xff, };
+	append_chunk_bytes("overrun", &overrun, hdr, sizeof(hdr));
+	CHECK_STATUS(resume_ticket_decode_state(HUNK_AS_SHUNK(overrun), &out),
+		     RESUME_TICKET_MALFORMED_TLV, "length past the end");
+	free_chunk_content(&overrun);
+	free_chunk_content(&plain);
+	printf("codec: round trip, truncation, unknown/duplicate/missing/malformed TLVs\n");
+}
+
+static void check_header(void)
+{
+	struct resume_ticket_header h;
+	uint8_t buf[RESUME_TICKET_MAX_SIZE + 1] = { RESUME_TICKET_VERSION, };
+	shunk_t ok = shunk2(buf, RESUME_TICKET_HEADER_SIZE + RESUME_TICKET_TAG_SIZE + 4);
+	CHECK_STATUS(resume_ticket_parse_header(ok, &h), RESUME_TICKET_OK, "minimal header");
+	CHECK_STATUS(resume_ticket_parse_header(shunk2(buf, ok.len - 1), &h),
+		     RESUME_TICKET_TRUNCATED, "short");
+	CHECK_STATUS(resume_ticket_parse_header(shunk2(buf, sizeof(buf)), &h),
+		     RESUME_TICKET_TOO_BIG, "over the limit");
+	buf[0] = 2;
+	CHECK_STATUS(resume_ticket_parse_header(ok, &h), RESUME_TICKET_BAD_VERSION, "version 2");
+	buf[0] = RESUME_TICKET_VERSION;
+	buf[1] = 1;
+	CHECK_STATUS(resume_ticket_parse_header(ok, &h), RESUME_TICKET_BAD_HEADER, "flags");
+	buf[1] = 0;
+	buf[3] = 1;
+	CHECK_STATUS(resume_ticket_parse_header(ok, &h), RESUME_TICKET_BAD_HEADER, "reserved");
+	/* 5.2's tickets (856 zero bytes after a 4-byte magic) are refused cheaply */
+	uint8_t stock[856] = {0};
+	CHECK_STATUS(resume_ticket_parse_header(THING_AS_SHUNK(stock), &h),
+		     RESUME_TICKET_BAD_VERSION, "a 5.2 ticket");
+	printf("header: size limits, version, flags, reserved, a 5.2 ticket\n");
+}
+
+static unsigned count_token_keys(PK11SlotInfo *slot)
+{
+	unsigned n = 0;
+	PK11SymKey *next;
+	for (PK11SymKey *k = PK11_ListFixedKeysInSlot(slot, NULL, NULL); k != NULL; k = next) {
+		next = PK11_GetNextSymKey(k);
+		char *label = PK11_GetSymKeyNickname(k);
+		if (label != NULL && strncmp(label, RESUME_KEY_LABEL_PREFIX,
+					     strlen(RESUME_KEY_LABEL_PREFIX)) == 0) {
+			n++;
+		}
+		PORT_Free(label);
+		PK11_FreeSymKey(k);
+	}
+	return n;
+}
+
+static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
+{
+	const struct resume_keyring_policy policy = {
+		.rotation = deltatime(12 * HOUR),
+		.ticket_lifetime = deltatime(24 * HOUR),
+	};
+	realtime_t now = realtime(NOW);
+	struct resume_keyring *ring;
+	diag_t d = resume_keyring_open(&ring, slot, &policy, now, logger);
+	if (!CHECK(d == NULL, "open: %s", d == NULL ? "" : str_diag(d))) {
+		pfree_diag(&d);
+		return;
+	}
+	CHECK(ring->nr_keys == 1 && count_token_keys(slot) == 1,
+	      "a fresh DB gets one key, in the token (%u, %u)", ring->nr_keys, count_token_keys(slot));
+	uint8_t first_id[RESUME_TICKET_KEY_ID_SIZE];
+	memcpy(first_id, ring->keys[0].id, sizeof(first_id));
+
+	/* seal and open */
+	struct resume_ticket_state in = sample_state(), out;
+	chunk_t ticket = resume_keyring_seal_ticket(ring, &in, now, logger);
+	CHECK(ticket.len > 0, "seal");
+	chunk_t plain;
+	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+		     RESUME_TICKET_OK, "open");
+	CHECK(same_state(&in, &out), "opened state differs");
+	free_resume_ticket_plaintext(&plain);
+
+	/* two seals of one state differ (random nonce) */
+	chunk_t again = resume_keyring_seal_ticket(ring, &in, now, logger);
+	CHECK(again.len == ticket.len && !memeq(again.ptr, ticket.ptr, ticket.len),
+	      "two tickets of one state are identical");
+	free_chunk_content(&again);
+
+	/* every single-bit flip is refused */
+	unsigned flips = 0, refused = 0;
+	for (size_t byte = 0; byte < ticket.len; byte++) {
+		for (unsigned bit = 0; bit < 8; bit++) {
+			uint8_t *p = ticket.ptr;
+			p[byte] ^= 1 << bit;
+			enum resume_ticket_status st =
+				resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out);
+			flips++;
+			if (st != RESUME_TICKET_OK) {
+				refused++;
+			}
+			p[byte] ^= 1 << bit;
+		}
+	}
+	CHECK(flips == refused, "%u of %u single-bit flips accepted", flips - refused, flips);
+	printf("keyring: %u single-bit flips of a %zu-byte ticket, all refused\n", flips, ticket.len);
+
+	/* expiry of the ticket itself */
+	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket),
+						realtime(in.expiry), &plain, &out),
+		     RESUME_TICKET_EXPIRED, "at expiry");
+
+	/* a restart: close, reopen, same key, the ticket still opens */
+	resume_keyring_close(&ring);
+	d = resume_keyring_open(&ring, slot, &policy, now, logger);
+	CHECK(d == NULL && ring->nr_keys == 1 && memeq(ring->keys[0].id, first_id, sizeof(first_id)),
+	      "reopen finds the same key");
+	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+		     RESUME_TICKET_OK, "open after reopen");
+	free_resume_ticket_plaintext(&plain);
+
+	/* rotation: a new key seals, the old one still opens */
+	realtime_t later = realtime(NOW + HOUR / 2);
+	d = resume_keyring_rotate(ring, later, logger);
+	CHECK(d == NULL && ring->nr_keys == 2 && count_token_keys(slot) == 2, "rotate");
+	const struct resume_key *sealing = resume_keyring_sealing_key(ring, later, logger);
+	CHECK(sealing != NULL && !memeq(sealing->id, first_id, sizeof(first_id)),
+	      "after rotation the new key seals");
+	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), later, &plain, &out),
+		     RESUME_TICKET_OK, "old ticket after rotation");
+	free_resume_ticket_plaintext(&plain);
+	/* the rotation interval passes on its own: a third key */
+	realtime_t next_day = realtime(NOW + HOUR / 2 + 12 * HOUR);
+	sealing = resume_keyring_sealing_key(ring, next_day, logger);
+	CHECK(sealing != NULL && ring->nr_keys == 3, "clock-driven rotation (%u keys)", ring->nr_keys);
+
+	/* past retention the first key is deleted from the token */
+	realtime_t past = realtime(NOW + 36 * HOUR);
+	resume_keyring_expire(ring, past, logger);
+	CHECK(ring->nr_keys == 2 && count_token_keys(slot) == 2,
+	      "expire deletes the first key (%u, %u)", ring->nr_keys, count_token_keys(slot));
+	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), past, &plain, &out),
+		     RESUME_TICKET_UNKNOWN_KEY, "ticket of a deleted key");
+
+	/* purge: every key goes; a fresh one is made on demand */
+	resume_keyring_purge(ring, logger);
+	CHECK(ring->nr_keys == 0 && count_token_keys(slot) == 0, "purge");
+	CHECK(resume_keyring_sealing_key(ring, past, logger) != NULL && count_token_keys(slot) == 1,
+	      "a key after purge");
+	free_chunk_content(&ticket);
+	resume_keyring_close(&ring);
+
+	/* bad policy */
+	const struct resume_keyring_policy too_many = {
+		.rotation = deltatime(1), .ticket_lifetime = deltatime(HOUR),
+	};
+	d = resume_keyring_policy_check(&too_many);
+	CHECK(d != NULL, "a policy needing %d keys accepted", HOUR);
+	pfree_diag(&d);
+	printf("keyring: create, seal/open, reopen, rotate, expire, purge, policy\n");
+}
+
+int main(int argc, char *argv[])
+{
+	struct logger *logger = tool_logger(argc, argv);
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s NSSDIR\n", argv[0]);
+		exit(2);
+	}
+	check_codec();
+	check_header();
+
+	init_nss(argv[1], (struct nss_flags) {0}, logger);
+	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);
+	if (!CHECK(slot != NULL, "no NSS slot")) {
+		exit(1);
+	}
+	check_keyring(slot, logger);
+	PK11_FreeSlot(slot);
+	shutdown_nss();
+
+	printf("%u passed, %u failed\n", passed, failed);
+	if (report_leaks(logger)) {
+		printf("leaks\n");
+		failed++;
+	}
+	exit(failed == 0 ? 0 : 1);
+}
