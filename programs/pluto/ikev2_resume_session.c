@@ -1,0 +1,474 @@
+/* IKEv2 session resumption (RFC 5723): tickets <-> IKE SAs, for libreswan
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ */
+
+#include "defs.h"
+#include "state.h"
+#include "connections.h"
+#include "log.h"
+#include "log_limiter.h"
+#include "packet.h"
+#include "crypt_symkey.h"
+#include "lswnss.h"
+#include "ike_alg.h"
+#include "ike_alg_encrypt.h"
+#include "ike_alg_prf.h"
+#include "ike_alg_integ.h"
+#include "ike_alg_dh.h"
+#include "ikev2_message.h"
+#include "ikev2_notification.h"
+#include "ikev2_proposals.h"
+#include "peer_id.h"		/* for unpack_id() */
+#include "show.h"
+#include "rnd.h"
+#include "ikev2_ike_session_resume.h"
+#include "ikev2_resume_session.h"
+#include "ikev2_resume_keyring.h"
+
+deltatime_t pluto_resume_key_rotation = DELTATIME_INIT(DEFAULT_RESUME_KEY_ROTATION);
+deltatime_t pluto_resume_ticket_lifetime = DELTATIME_INIT(DEFAULT_RESUME_TICKET_LIFETIME);
+
+/* NULL when the NSS DB can't hold keys: no tickets issued or accepted */
+static struct resume_keyring *resume_keyring;
+
+static struct {
+	unsigned long issued;
+	unsigned long refused_to_issue;
+	unsigned long accepted;
+	unsigned long rejected[RESUME_TICKET_STATUS_ROOF];
+} resume_stats;
+
+/*
+ * The ticket records how the peer first authenticated (RFC 5723 5:
+ * "authentication method ... from the ticket") with a code of its own,
+ * so that the ticket does not depend on the numbering of enum
+ * keyword_auth in this build.
+ */
+static const struct {
+	enum keyword_auth auth;
+	uint8_t code;
+} ticket_auth_codes[] = {
+	{ AUTH_PSK, 1, },
+	{ AUTH_RSASIG, 2, },
+	{ AUTH_ECDSA, 3, },
+	{ AUTH_NULL, 4, },
+	{ AUTH_EAPONLY, 5, },
+};
+
+static uint8_t ticket_auth_code(enum keyword_auth auth)
+{
+	FOR_EACH_ELEMENT(e, ticket_auth_codes) {
+		if (e->auth == auth) {
+			return e->code;
+		}
+	}
+	return 0;
+}
+
+static bool ticket_auth(uint8_t code, enum keyword_auth *auth)
+{
+	FOR_EACH_ELEMENT(e, ticket_auth_codes) {
+		if (e->code == code) {
+			*auth = e->auth;
+			return true;
+		}
+	}
+	return false;
+}
+
+void refresh_v2_ike_session_resume(struct logger *logger)
+{
+	realtime_t now = realnow();
+	if (resume_keyring != NULL) {
+		resume_keyring_expire(resume_keyring, now, logger);
+		return;
+	}
+	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);
+	if (slot == NULL) {
+		llog(RC_LOG, logger,
+		     "session resumption disabled: the NSS DB is not usable; tickets are neither issued nor accepted");
+		return;
+	}
+	const struct resume_keyring_policy policy = {
+		.rotation = pluto_resume_key_rotation,
+		.ticket_lifetime = pluto_resume_ticket_lifetime,
+	};
+	diag_t d = resume_keyring_open(&resume_keyring, slot, &policy, now, logger);
+	PK11_FreeSlot(slot);
+	if (d != NULL) {
+		llog(RC_LOG, logger,
+		     "session resumption disabled: %s; tickets are neither issued nor accepted",
+		     str_diag(d));
+		pfree_diag(&d);
+	}
+}
+
+void shutdown_ike_session_resume(struct logger *logger UNUSED)
+{
+	/* the keys stay in the NSS DB: that is the point */
+	resume_keyring_close(&resume_keyring);
+}
+
+struct resume_session *clone_resume_session(const struct resume_session *session)
+{
+	struct resume_session *clone = clone_bytes(session, sizeof(*session), "resume session");
+	clone->initiator_id = clone_id(&session->initiator_id, "resume initiator ID");
+	clone->responder_id = clone_id(&session->responder_id, "resume responder ID");
+	return clone;
+}
+
+void pfree_resume_session(struct resume_session **session)
+{
+	if (*session == NULL) {
+		return;
+	}
+	free_id_content(&(*session)->initiator_id);
+	free_id_content(&(*session)->responder_id);
+	pfree(*session);
+	*session = NULL;
+}
+
+void set_resume_session(struct resume_session *session,
+			const struct connection_end *initiator,
+			const struct connection_end *responder,
+			realtime_t auth_time)
+{
+	free_id_content(&session->initiator_id);
+	free_id_content(&session->responder_id);
+	session->initiator_id = clone_id(&initiator->host.id, "resume initiator ID");
+	session->responder_id = clone_id(&responder->host.id, "resume responder ID");
+	session->auth_method = initiator->host.config->auth;
+	session->auth_time = auth_time;
+}
+
+void pfree_session(struct session **session)
+{
+	if (*session == NULL) {
+		return;
+	}
+	free_id_content(&(*session)->resume.initiator_id);
+	free_id_content(&(*session)->resume.responder_id);
+	free_chunk_content(&(*session)->ticket);
+	symkey_delref(&global_logger, "session.sk_d_old", &(*session)->sk_d_old);
+	pfree((*session));
+	(*session) = NULL;
+}
+
+void jam_resume_ticket(struct jambuf *buf, const struct session *session)
+{
+	jam_string(buf, "session resume ticket:");
+	if (session == NULL) {
+		jam_string(buf, " none");
+		return;
+	}
+	jam(buf, " length: %zu bytes;", session->ticket.len);
+	monotime_t now = mononow();
+	if (monotime_cmp(session->sr_expires, <=, now)) {
+		jam_string(buf, " expired;");
+	} else {
+		jam(buf, " expires-in: %jds;",
+		    deltasecs(monotime_diff(session->sr_expires, now)));
+	}
+}
+
+/*
+ * RFC 4306 3.5: the ID payload body (type, three reserved octets, data)
+ * exactly as it would be sent, so the ticket holds the whole identity
+ * (no 255-character limit).
+ */
+static chunk_t id_payload_body(const struct host_end *end)
+{
+	shunk_t data;
+	enum ike_id_type type = id_to_payload(&end->id, &end->addr, &data);
+	uint8_t header[] = { type, 0, 0, 0, };
+	chunk_t body = clone_bytes_as_chunk(header, sizeof(header), "ticket ID");
+	append_chunk_hunk("ticket ID", &body, data);
+	return body;
+}
+
+static diag_t id_from_payload_body(shunk_t body, struct id *id)
+{
+	/* the decoder has checked that there is data after the header */
+	const uint8_t *type = body.ptr;
+	struct pbs_in pbs = pbs_in_from_shunk(hunk_slice(body, 4, body.len), "ticket ID");
+	struct id unpacked;
+	diag_t d = unpack_id(*type, &unpacked, &pbs);
+	if (d != NULL) {
+		return d;
+	}
+	/* unpacked points into the plaintext, which is about to be wiped */
+	*id = clone_id(&unpacked, "resume ID");
+	return NULL;
+}
+
+static realtime_t realtime_min(realtime_t a, realtime_t b)
+{
+	return (realtime_cmp(a, <, b) ? a : b);
+}
+
+/*
+ * RFC 5723 6.2: the ticket lives no longer than the IKE SA, nor past
+ * the re-authentication time, counted from the original authentication
+ * so that a chain of resumptions never postpones it, nor past the
+ * configured limit (which the key ring makes sure the key outlives).
+ */
+static realtime_t ticket_expiry(const struct ike_sa *ike, realtime_t auth_time,
+				realtime_t now)
+{
+	const struct connection *c = ike->sa.st_connection;
+	realtime_t sa_ends = realtime_add(ike->sa.st_inception, c->config->sa_ike_max_lifetime);
+	realtime_t reauth = realtime_add(auth_time, c->config->sa_ike_max_lifetime);
+	realtime_t cap = realtime_add(now, pluto_resume_ticket_lifetime);
+	return realtime_min(realtime_min(sa_ends, reauth), cap);
+}
+
+static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expiry)
+{
+	struct connection *c = ike->sa.st_connection;
+	struct logger *logger = ike->sa.logger;
+	if (resume_keyring == NULL) {
+		llog(RC_LOG, logger, "not issuing a session resumption ticket: no ticket keys");
+		return empty_chunk;
+	}
+	/*
+	 * A resumed IKE SA passes on how and when the peer first
+	 * authenticated (RFC 5723 5: re-authentication time).
+	 */
+	const struct resume_session *resumed = ike->sa.st_v2_resume_session;
+	realtime_t auth_time = (resumed != NULL ? resumed->auth_time : ike->sa.st_inception);
+	enum keyword_auth peer_auth = (resumed != NULL ? resumed->auth_method :
+				       c->remote->host.config->auth);
+	*expiry = ticket_expiry(ike, auth_time, now);
+	if (realtime_cmp(*expiry, <=, now)) {
+		llog(RC_LOG, logger,
+		     "not issuing a session resumption ticket: the peer must re-authenticate");
+		return empty_chunk;
+	}
+
+	/* the gateway is the responder: IDi is the peer's */
+	chunk_t idi = id_payload_body(&c->remote->host);
+	chunk_t idr = id_payload_body(&c->local->host);
+	chunk_t sk_d = chunk_from_symkey("sk_d_old", ike->sa.st_skey_d_nss, logger);
+	struct resume_ticket_state state = {
+		.idi = HUNK_AS_SHUNK(idi),
+		.idr = HUNK_AS_SHUNK(idr),
+		.peer_auth = ticket_auth_code(peer_auth),
+		.auth_time = auth_time.rt.tv_sec,
+		.expiry = expiry->rt.tv_sec,
+		.transforms = {
+#define ID(ALG) (ike->sa.st_oakley.ALG == NULL ? 0 : ike->sa.st_oakley.ALG->common.ikev2_alg_id)
+			.encr = ID(ta_encrypt),
+			.encr_keylen = ike->sa.st_oakley.enckeylen,
+			.prf = ID(ta_prf),
+			.integ = ID(ta_integ),
+			.dh = ID(ta_dh),
+#undef ID
+		},
+		.sk_d = HUNK_AS_SHUNK(sk_d),
+		.conn_name = shunk1(c->name),
+	};
+	memcpy(state.spi_i, ike->sa.st_ike_spis.initiator.bytes, sizeof(state.spi_i));
+	memcpy(state.spi_r, ike->sa.st_ike_spis.responder.bytes, sizeof(state.spi_r));
+	get_rnd_bytes(state.ticket_id, sizeof(state.ticket_id));
+
+	chunk_t ticket = empty_chunk;
+	if (state.peer_auth == 0) {
+		llog(RC_LOG, logger,
+		     "not issuing a session resumption ticket: the peer's authentication method can not be resumed");
+	} else {
+		ticket = resume_keyring_seal_ticket(resume_keyring, &state, now, logger);
+	}
+	free_resume_ticket_plaintext(&sk_d);
+	free_chunk_content(&idi);
+	free_chunk_content(&idr);
+	return ticket;
+}
+
+/*
+ * RFC 5723 4.1: a gateway asked for a ticket answers with one, or with
+ * TICKET_NACK; never neither.  False only when the message can't be
+ * built.
+ */
+bool emit_v2N_TICKET_LT_OPAQUE(struct ike_sa *ike, struct pbs_out *pbs)
+{
+	realtime_t now = realnow();
+	realtime_t expiry;
+	chunk_t ticket = mint_ticket(ike, now, &expiry);
+	if (ticket.len == 0) {
+		resume_stats.refused_to_issue++;
+		return emit_v2N(v2N_TICKET_NACK, pbs);
+	}
+
+	struct ikev2_ticket_lifetime tl = {
+		.sr_lifetime = deltasecs(realtime_diff(expiry, now)),
+	};
+	struct pbs_out resume_pbs;
+	bool ok = (open_v2N_output_pbs(pbs, v2N_TICKET_LT_OPAQUE, &resume_pbs) &&
+		   out_struct(&tl, &ikev2_ticket_lifetime_desc, &resume_pbs, NULL) &&
+		   pbs_out_hunk(&resume_pbs, ticket, "resume ticket") &&
+		   close_pbs_out(&resume_pbs));
+	free_chunk_content(&ticket);
+	if (ok) {
+		resume_stats.issued++;
+		realtime_buf rtb;
+		llog(RC_LOG, ike->sa.logger, "sending IKE_SESSION_RESUME ticket, expires %s",
+		     str_realtime(expiry, /*utc*/false, &rtb));
+	}
+	return ok;
+}
+
+void count_v2_resume_ticket_rejected(enum resume_ticket_status why)
+{
+	if (why < RESUME_TICKET_STATUS_ROOF) {
+		resume_stats.rejected[why]++;
+	}
+}
+
+static bool reject_ticket(struct ike_sa *ike, enum resume_ticket_status why)
+{
+	count_v2_resume_ticket_rejected(why);
+	limited_llog(ike->sa.logger, UNSECURED_LOG_LIMITER,
+		     "rejecting IKE_SESSION_RESUME ticket: %s",
+		     resume_ticket_status_name(why));
+	return false;
+}
+
+bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
+{
+	if (resume_keyring == NULL) {
+		return reject_ticket(ike, RESUME_TICKET_NO_KEYS);
+	}
+	chunk_t plaintext;
+	struct resume_ticket_state state;
+	enum resume_ticket_status status =
+		resume_keyring_open_ticket(resume_keyring, ticket, realnow(), &plaintext, &state);
+	if (status != RESUME_TICKET_OK) {
+		return reject_ticket(ike, status);
+	}
+
+	struct resume_session session = {
+		.auth_time = realtime(state.auth_time),
+	};
+	diag_t d = NULL;
+	if (!ticket_auth(state.peer_auth, &session.auth_method)) {
+		status = RESUME_TICKET_MALFORMED_TLV;
+	} else if ((d = id_from_payload_body(state.idi, &session.initiator_id)) != NULL ||
+		   (d = id_from_payload_body(state.idr, &session.responder_id)) != NULL) {
+		ldbg(ike->sa.logger, "ticket ID: %s", str_diag(d));
+		pfree_diag(&d);
+		status = RESUME_TICKET_MALFORMED_TLV;
+	}
+	if (status == RESUME_TICKET_OK) {
+		/* this will be turned into SK_d during IKE_AUTH */
+		PASSERT(ike->sa.logger, ike->sa.st_skey_d_nss == NULL);
+		ike->sa.st_skey_d_nss = symkey_from_hunk("sk_d_old", state.sk_d, ike->sa.logger);
+		set_ikev2_accepted_proposal(ike,
+					    state.transforms.encr,
+					    state.transforms.prf,
+					    state.transforms.integ,
+					    state.transforms.dh,
+					    state.transforms.encr_keylen);
+		ike->sa.st_v2_resume_session = clone_thing(session, "resume session");
+		resume_stats.accepted++;
+	} else {
+		free_id_content(&session.initiator_id);
+		free_id_content(&session.responder_id);
+	}
+	free_resume_ticket_plaintext(&plaintext);
+	return (status == RESUME_TICKET_OK ? true : reject_ticket(ike, status));
+}
+
+/*
+ * IKE_SESSION_RESUME 4.3.3.  IKE_AUTH Exchange:
+ *
+ *   The IDi value sent in the IKE_AUTH exchange MUST be identical to
+ *   the value included in the ticket.  [...] the IDr value sent (by
+ *   the gateway, and optionally by the client) in this exchange MUST
+ *   also be identical to the value included in the ticket.
+ */
+bool verify_resume_session_id(const struct resume_session *session,
+			      const struct id *initiator_id,
+			      const struct id *responder_id,
+			      struct logger *logger)
+{
+	id_buf got, want;
+	if (!same_id(initiator_id, &session->initiator_id)) {
+		count_v2_resume_ticket_rejected(RESUME_TICKET_ID_MISMATCH);
+		llog(RC_LOG, logger,
+		     "rejecting IKE_SESSION_RESUME ticket: %s: initiator ID '%s' is not the ticket's '%s'",
+		     resume_ticket_status_name(RESUME_TICKET_ID_MISMATCH),
+		     str_id(initiator_id, &got), str_id(&session->initiator_id, &want));
+		return false;
+	}
+	if (responder_id->kind != ID_NONE &&
+	    !same_id(responder_id, &session->responder_id)) {
+		count_v2_resume_ticket_rejected(RESUME_TICKET_ID_MISMATCH);
+		llog(RC_LOG, logger,
+		     "rejecting IKE_SESSION_RESUME ticket: %s: responder ID '%s' is not the ticket's '%s'",
+		     resume_ticket_status_name(RESUME_TICKET_ID_MISMATCH),
+		     str_id(responder_id, &got), str_id(&session->responder_id, &want));
+		return false;
+	}
+	return true;
+}
+
+enum keyword_auth resume_session_auth(const struct resume_session *session)
+{
+	return session->auth_method;
+}
+
+void show_resume_status(struct show *s)
+{
+	realtime_t now = realnow();
+	show(s, "session resumption: tickets issued=%lu refused=%lu accepted=%lu",
+	     resume_stats.issued, resume_stats.refused_to_issue, resume_stats.accepted);
+	SHOW_JAMBUF(s, buf) {
+		jam_string(buf, "session resumption: tickets rejected:");
+		for (unsigned i = RESUME_TICKET_OK + 1; i < RESUME_TICKET_STATUS_ROOF; i++) {
+			jam(buf, " %s=%lu", resume_ticket_status_name(i), resume_stats.rejected[i]);
+		}
+	}
+	if (resume_keyring == NULL) {
+		show(s, "session resumption: no ticket keys");
+		return;
+	}
+	for (unsigned i = 0; i < resume_keyring->nr_keys; i++) {
+		SHOW_JAMBUF(s, buf) {
+			jam_string(buf, "session resumption key: ");
+			jam_resume_key(buf, resume_keyring, &resume_keyring->keys[i], now);
+		}
+	}
+}
+
+void rotate_v2_resume_key(struct logger *logger)
+{
+	if (resume_keyring == NULL) {
+		llog(RC_LOG, logger, "session resumption: no ticket keys to rotate");
+		return;
+	}
+	diag_t d = resume_keyring_rotate(resume_keyring, realnow(), logger);
+	if (d != NULL) {
+		llog(RC_LOG, logger, "session resumption: rotating the ticket key failed: %s",
+		     str_diag(d));
+		pfree_diag(&d);
+	}
+}
+
+void purge_v2_resume_keys(struct logger *logger)
+{
+	if (resume_keyring == NULL) {
+		llog(RC_LOG, logger, "session resumption: no ticket keys to purge");
+		return;
+	}
+	resume_keyring_purge(resume_keyring, logger);
+	llog(RC_LOG, logger, "session resumption: every outstanding ticket is revoked");
+}

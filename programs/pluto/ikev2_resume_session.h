@@ -1,0 +1,99 @@
+/* IKEv2 session resumption (RFC 5723): tickets <-> IKE SAs, for libreswan
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ */
+
+/*
+ * The gateway side mints tickets from an established IKE SA and turns a
+ * presented ticket back into the state IKE_AUTH needs; the client side
+ * keeps what it received.  The ticket bytes themselves are the codec's
+ * (ikev2_resume_ticket.h) and their keys the key ring's
+ * (ikev2_resume_keyring.h); ikev2_ike_session_resume.c keeps the
+ * exchange.
+ */
+
+#ifndef IKEV2_RESUME_SESSION_H
+#define IKEV2_RESUME_SESSION_H
+
+#include <pk11pub.h>
+
+#include "id.h"
+#include "chunk.h"
+#include "shunk.h"
+#include "realtime.h"
+#include "deltatime.h"
+#include "monotime.h"
+#include "ietf_constants.h"
+#include "pluto_constants.h"
+#include "ikev2_resume_ticket.h"
+
+struct ike_sa;
+struct pbs_out;
+struct connection_end;
+struct logger;
+struct jambuf;
+struct show;
+
+/* config setup: session-resumption-key-rotation=, -ticket-lifetime= */
+extern deltatime_t pluto_resume_key_rotation;
+extern deltatime_t pluto_resume_ticket_lifetime;
+#define DEFAULT_RESUME_KEY_ROTATION	(12 * secs_per_hour)
+#define DEFAULT_RESUME_TICKET_LIFETIME	(24 * secs_per_hour)
+
+/*
+ * What IKE_AUTH needs to finish a resumption: the identities and how
+ * the peer first authenticated, from the ticket (gateway) or from the
+ * IKE SA the ticket came with (client).
+ */
+struct resume_session {
+	struct id initiator_id;
+	struct id responder_id;
+	enum keyword_auth auth_method;	/* the initiator's, as first used */
+	realtime_t auth_time;		/* when that happened */
+};
+
+struct resume_session *clone_resume_session(const struct resume_session *session);
+void pfree_resume_session(struct resume_session **session);
+
+/* the client's copy of a ticket, on the connection */
+struct session {
+	struct resume_session resume;
+	PK11SymKey *sk_d_old;
+	enum ikev2_trans_type_encr sr_encr;
+	enum ikev2_trans_type_prf sr_prf;
+	enum ikev2_trans_type_integ sr_integ;
+	enum ike_trans_type_dh sr_dh;
+	unsigned sr_enc_keylen;
+	monotime_t sr_expires;
+	/* opaque to the client (RFC 5723 1): sent back as is */
+	chunk_t ticket;
+};
+
+void set_resume_session(struct resume_session *session,
+			const struct connection_end *initiator,
+			const struct connection_end *responder,
+			realtime_t auth_time);
+
+/*
+ * Gateway: open a presented ticket into IKE (algorithms, SK_d, the
+ * resume session).  False after logging the reason and counting it;
+ * the caller answers TICKET_NACK.
+ */
+bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket);
+
+void count_v2_resume_ticket_rejected(enum resume_ticket_status why);
+
+/* whack: counters and keys (never key bytes); rotate; purge */
+void show_resume_status(struct show *s);
+void rotate_v2_resume_key(struct logger *logger);
+void purge_v2_resume_keys(struct logger *logger);
+
+#endif
