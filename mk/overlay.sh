@@ -11,7 +11,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/mk/libreswan.version"
 tree=${1:?usage: $0 TREE}
-dirs=(programs lib include testing/programs)
+dirs=(programs lib include testing/programs configs)
 
 files=$(cd "$top" && for d in "${dirs[@]}"; do [ -d "$d" ] && find "$d" -type f; done | LC_ALL=C sort)
 [ -n "$files" ] || exit 0

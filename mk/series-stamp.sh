@@ -11,7 +11,7 @@ cd "$top"
 	if [ "$1" = patched ]; then
 		cat patches/series
 		for p in $(grep -v '^#' patches/series); do sha256sum "patches/$p"; done
-		find programs lib include testing/programs -type f 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum
+		find programs lib include testing/programs configs -type f 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum
 		[ -d build/libreswan-5.2/.git ] &&
 			echo "developer tree $(git -C build/libreswan-5.2 rev-parse HEAD) $(git -C build/libreswan-5.2 status --porcelain | sha256sum)"
 	fi

@@ -58,16 +58,27 @@ realtime_t resume_key_expires(const struct resume_keyring *ring,
 			    ring->policy.ticket_lifetime);
 }
 
+/* the newest key still inside its rotation interval; after a rotation
+ * that is the new key, and the older ones only open */
+static const struct resume_key *current_sealing_key(const struct resume_keyring *ring,
+						    realtime_t now)
+{
+	for (unsigned i = ring->nr_keys; i > 0; i--) {
+		const struct resume_key *key = &ring->keys[i - 1];
+		if (realtime_cmp(now, <, realtime_add(key->created, ring->policy.rotation))) {
+			return key;
+		}
+	}
+	return NULL;
+}
+
 enum resume_key_role resume_key_role(const struct resume_keyring *ring,
 				     const struct resume_key *key, realtime_t now)
 {
-	if (realtime_cmp(now, <, realtime_add(key->created, ring->policy.rotation))) {
-		return RESUME_KEY_SEALS;
+	if (realtime_cmp(now, >=, resume_key_expires(ring, key))) {
+		return RESUME_KEY_EXPIRED;
 	}
-	if (realtime_cmp(now, <, resume_key_expires(ring, key))) {
-		return RESUME_KEY_OPENS;
-	}
-	return RESUME_KEY_EXPIRED;
+	return (key == current_sealing_key(ring, now) ? RESUME_KEY_SEALS : RESUME_KEY_OPENS);
 }
 
 static void jam_key_id(struct jambuf *buf, const struct resume_key *key)
@@ -258,12 +269,9 @@ const struct resume_key *resume_keyring_sealing_key(struct resume_keyring *ring,
 						    realtime_t now,
 						    struct logger *logger)
 {
-	/* newest first: after a rotation the new key seals */
-	for (unsigned i = ring->nr_keys; i > 0; i--) {
-		const struct resume_key *key = &ring->keys[i - 1];
-		if (resume_key_role(ring, key, now) == RESUME_KEY_SEALS) {
-			return key;
-		}
+	const struct resume_key *key = current_sealing_key(ring, now);
+	if (key != NULL) {
+		return key;
 	}
 	resume_keyring_expire(ring, now, logger);
 	diag_t d = create_key(ring, now, logger);

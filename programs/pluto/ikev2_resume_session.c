@@ -434,7 +434,12 @@ void show_resume_status(struct show *s)
 	SHOW_JAMBUF(s, buf) {
 		jam_string(buf, "session resumption: tickets rejected:");
 		for (unsigned i = RESUME_TICKET_OK + 1; i < RESUME_TICKET_STATUS_ROOF; i++) {
-			jam(buf, " %s=%lu", resume_ticket_status_name(i), resume_stats.rejected[i]);
+			/* "unknown key" -> "unknown-key=N": one word per counter */
+			jam_char(buf, ' ');
+			for (const char *c = resume_ticket_status_name(i); *c != '\0'; c++) {
+				jam_char(buf, *c == ' ' ? '-' : *c);
+			}
+			jam(buf, "=%lu", resume_stats.rejected[i]);
 		}
 	}
 	if (resume_keyring == NULL) {

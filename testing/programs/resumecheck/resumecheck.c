@@ -306,6 +306,9 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	const struct resume_key *sealing = resume_keyring_sealing_key(ring, later, logger);
 	CHECK(sealing != NULL && !memeq(sealing->id, first_id, sizeof(first_id)),
 	      "after rotation the new key seals");
+	CHECK(resume_key_role(ring, &ring->keys[0], later) == RESUME_KEY_OPENS &&
+	      resume_key_role(ring, sealing, later) == RESUME_KEY_SEALS,
+	      "after rotation the old key only opens");
 	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), later, &plain, &out),
 		     RESUME_TICKET_OK, "old ticket after rotation");
 	free_resume_ticket_plaintext(&plain);

@@ -1,0 +1,3 @@
+swan-alive
+swan-log has 'not issuing a session resumption ticket: no ticket keys'
+ipsec whack --resumestatus | swan-match 'tickets issued=0 refused=1 accepted=0'
