@@ -7,6 +7,7 @@
 #   make check-stock  the same tests against stock 5.2 (some must fail)
 #   make check-bisect the tree builds with -Werror after every patch
 #   make fuzz         fuzz the ticket decoder for FUZZ_SECONDS (600)
+#   make bench-ticket seal/open cost of one ticket (printed, not asserted)
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
 #
@@ -19,7 +20,7 @@ RUNNER := $(PYTHON) $(TOP)/testing/harness/swantest.py
 TESTS ?=
 FUZZ_SECONDS ?= 600
 
-.PHONY: all deps source build stock check check-stock check-bisect fuzz demo \
+.PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket demo \
 	dev-tree dev-tree-reset export-patches clean distclean
 
 all: build
@@ -47,6 +48,9 @@ check-bisect: deps
 
 fuzz: build
 	@$(TOP)/mk/fuzz.sh $(FUZZ_SECONDS)
+
+bench-ticket: build
+	@$(TOP)/mk/bench-ticket.sh $(BUILD)/inst
 
 demo: build
 	@$(TOP)/demo/demo.sh $(BUILD)/inst

@@ -19,7 +19,12 @@
  *     ikev2-resume:<created, seconds since epoch>:<key_id, 16 hex>
  *
  * so a restarted pluto finds them again and its tickets keep working
- * (RFC 5723 6.2: the key must outlive IKE SAs).
+ * (RFC 5723 6.2: the key must outlive IKE SAs).  Such a stored key only
+ * derives: the key that seals tickets is HKDF-SHA256(stored key,
+ * info=RESUME_KEY_HKDF_INFO), derived inside NSS into a session object
+ * when the key is loaded.  That keeps the stored key to one purpose
+ * (R-9.5-3), and sealing fast: softoken reaches into its database on
+ * every operation with a token object.
  *
  * A key's role follows from the clock, never from stored state:
  *
@@ -49,6 +54,7 @@ struct jambuf;
 
 #define RESUME_KEY_LABEL_PREFIX		"ikev2-resume:"
 #define RESUME_KEY_SIZE			32	/* AES-256 */
+#define RESUME_KEY_HKDF_INFO		"libreswan ikev2-resume ticket v1 AES-256-GCM"
 /* the ring is ceil(ticket_lifetime/rotation)+1 keys; refuse more */
 #define RESUME_KEYRING_MAX_KEYS		64
 
@@ -60,7 +66,8 @@ struct resume_keyring_policy {
 struct resume_key {
 	uint8_t id[RESUME_TICKET_KEY_ID_SIZE];
 	realtime_t created;
-	PK11SymKey *symkey;
+	PK11SymKey *stored;	/* token object; derives only */
+	PK11SymKey *symkey;	/* session object; seals and opens tickets */
 };
 
 enum resume_key_role {

@@ -17,6 +17,7 @@
 #include <inttypes.h>
 
 #include <pk11pub.h>
+#include <pkcs11n.h>	/* for CKM_NSS_HKDF_SHA256 */
 
 #include "ikev2_resume_keyring.h"
 #include "lswalloc.h"
@@ -143,9 +144,10 @@ static void delete_key(struct resume_keyring *ring, unsigned i,
 		jam_key_id(buf, key);
 		jam(buf, " (%s)", why);
 	}
-	if (PK11_DeleteTokenSymKey(key->symkey) != SECSuccess) {
+	if (PK11_DeleteTokenSymKey(key->stored) != SECSuccess) {
 		llog_nss_error(RC_LOG, logger, "deleting session resumption key from the NSS DB failed");
 	}
+	PK11_FreeSymKey(key->stored);
 	PK11_FreeSymKey(key->symkey);
 	memmove(&ring->keys[i], &ring->keys[i + 1],
 		(ring->nr_keys - i - 1) * sizeof(ring->keys[0]));
@@ -165,6 +167,28 @@ static void insert_key(struct resume_keyring *ring, struct resume_key key)
 	ring->nr_keys++;
 }
 
+/* the sealing key: HKDF-SHA256 of the stored key, inside NSS */
+static diag_t derive_sealing_key(struct resume_key *key)
+{
+	CK_NSS_HKDFParams hkdf = {
+		.bExtract = CK_TRUE,	/* zero salt */
+		.bExpand = CK_TRUE,
+		.pInfo = (CK_BYTE_PTR)RESUME_KEY_HKDF_INFO,
+		.ulInfoLen = strlen(RESUME_KEY_HKDF_INFO),
+	};
+	SECItem param = {
+		.type = siBuffer,
+		.data = (void *)&hkdf,
+		.len = sizeof(hkdf),
+	};
+	key->symkey = PK11_Derive(key->stored, CKM_NSS_HKDF_SHA256, &param,
+				  CKM_AES_GCM, CKA_ENCRYPT, RESUME_KEY_SIZE);
+	if (key->symkey == NULL) {
+		return diag_nss_error("deriving the ticket sealing key");
+	}
+	return NULL;
+}
+
 static diag_t create_key(struct resume_keyring *ring, realtime_t now,
 			 struct logger *logger)
 {
@@ -181,13 +205,13 @@ static diag_t create_key(struct resume_keyring *ring, realtime_t now,
 		.data = key.id,
 		.len = sizeof(key.id),
 	};
-	key.symkey = PK11_TokenKeyGenWithFlags(ring->slot, CKM_AES_KEY_GEN, NULL,
+	key.stored = PK11_TokenKeyGenWithFlags(ring->slot, CKM_AES_KEY_GEN, NULL,
 					       RESUME_KEY_SIZE, &ckaid,
-					       CKF_ENCRYPT | CKF_DECRYPT,
+					       CKF_DERIVE,
 					       (PK11_ATTR_TOKEN | PK11_ATTR_PRIVATE |
 						PK11_ATTR_SENSITIVE | PK11_ATTR_UNEXTRACTABLE),
 					       lsw_nss_get_password_context(logger));
-	if (key.symkey == NULL) {
+	if (key.stored == NULL) {
 		return diag_nss_error("creating a session resumption key in the NSS DB");
 	}
 	char label[sizeof(RESUME_KEY_LABEL_PREFIX) + 24 + KEY_ID_HEX_SIZE];
@@ -196,10 +220,15 @@ static diag_t create_key(struct resume_keyring *ring, realtime_t now,
 	for (unsigned i = 0; i < sizeof(key.id); i++) {
 		n += snprintf(label + n, sizeof(label) - n, "%02x", key.id[i]);
 	}
-	if (PK11_SetSymKeyNickname(key.symkey, label) != SECSuccess) {
-		diag_t d = diag_nss_error("labelling a session resumption key in the NSS DB");
-		PK11_DeleteTokenSymKey(key.symkey);
-		PK11_FreeSymKey(key.symkey);
+	diag_t d = NULL;
+	if (PK11_SetSymKeyNickname(key.stored, label) != SECSuccess) {
+		d = diag_nss_error("labelling a session resumption key in the NSS DB");
+	} else {
+		d = derive_sealing_key(&key);
+	}
+	if (d != NULL) {
+		PK11_DeleteTokenSymKey(key.stored);
+		PK11_FreeSymKey(key.stored);
 		return d;
 	}
 	insert_key(ring, key);
@@ -229,10 +258,17 @@ diag_t resume_keyring_open(struct resume_keyring **ringp, PK11SlotInfo *slot,
 	     symkey != NULL; symkey = next) {
 		next = PK11_GetNextSymKey(symkey);
 		char *label = PK11_GetSymKeyNickname(symkey);
-		struct resume_key key = { .symkey = symkey, };
+		struct resume_key key = { .stored = symkey, };
 		bool ours = parse_label(label, &key);
 		PORT_Free(label);
 		if (!ours) {
+			PK11_FreeSymKey(symkey);
+			continue;
+		}
+		diag_t dd = derive_sealing_key(&key);
+		if (dd != NULL) {
+			llog(RC_LOG, logger, "session resumption: ignoring a ticket key: %s", str_diag(dd));
+			pfree_diag(&dd);
 			PK11_FreeSymKey(symkey);
 			continue;
 		}
@@ -258,6 +294,7 @@ void resume_keyring_close(struct resume_keyring **ringp)
 		return;
 	}
 	for (unsigned i = 0; i < ring->nr_keys; i++) {
+		PK11_FreeSymKey(ring->keys[i].stored);
 		PK11_FreeSymKey(ring->keys[i].symkey);
 	}
 	PK11_FreeSlot(ring->slot);
