@@ -36,6 +36,21 @@
  * because a ticket never lives longer than ticket_lifetime.  Deleting
  * it revokes every ticket it sealed (forward secrecy for old tickets).
  *
+ * Cluster mode: gateways that must open each other's tickets share a
+ * ratchet instead of random keys.  An operator provisions the same
+ * seed, for epoch e0, on every member once; each derives inside NSS
+ *
+ *     K(e0)   = HKDF-SHA256(seed, info=RESUME_CLUSTER_SEED_INFO)
+ *     K(e+1)  = HKDF-SHA256(K(e), info=RESUME_CLUSTER_RATCHET_INFO | e+1)
+ *
+ * where epoch e covers [e*rotation, (e+1)*rotation) of the wall clock,
+ * and keeps K(e) as an ordinary ring key: id "clst" | e, created
+ * e*rotation.  So every member seals epoch e's tickets with the same
+ * key and id; each also derives K(e+1) ahead of time, to open tickets
+ * from a member whose clock runs ahead.  Deleting K(e) past retention
+ * makes it unrecoverable from later keys: today's key does not open
+ * yesterday's tickets.  Keys rotate with the clock only.
+ *
  * Nothing here knows about IKE; "now" is always a parameter.
  */
 
@@ -55,12 +70,23 @@ struct jambuf;
 #define RESUME_KEY_LABEL_PREFIX		"ikev2-resume:"
 #define RESUME_KEY_SIZE			32	/* AES-256 */
 #define RESUME_KEY_HKDF_INFO		"libreswan ikev2-resume ticket v1 AES-256-GCM"
+#define RESUME_CLUSTER_SEED_INFO	"libreswan ikev2-resume cluster seed"
+#define RESUME_CLUSTER_RATCHET_INFO	"libreswan ikev2-resume cluster ratchet"
+#define RESUME_CLUSTER_KEY_ID_TAG	"clst"	/* + u32 epoch */
+#define RESUME_CLUSTER_SEED_SIZE	32
 /* the ring is ceil(ticket_lifetime/rotation)+1 keys; refuse more */
 #define RESUME_KEYRING_MAX_KEYS		64
 
 struct resume_keyring_policy {
 	deltatime_t rotation;		/* a key seals new tickets this long */
 	deltatime_t ticket_lifetime;	/* the longest a ticket may live */
+	bool cluster;			/* keys come from the shared ratchet */
+};
+
+/* what an operator provisions on every member of a cluster, once */
+struct resume_cluster_seed {
+	uint32_t epoch;
+	uint8_t bytes[RESUME_CLUSTER_SEED_SIZE];
 };
 
 struct resume_key {
@@ -92,6 +118,7 @@ diag_t resume_keyring_policy_check(const struct resume_keyring_policy *policy);
  */
 diag_t resume_keyring_open(struct resume_keyring **ring, PK11SlotInfo *slot,
 			   const struct resume_keyring_policy *policy,
+			   const struct resume_cluster_seed *seed,
 			   realtime_t now, struct logger *logger);
 void resume_keyring_close(struct resume_keyring **ring);
 
@@ -113,6 +140,9 @@ realtime_t resume_key_expires(const struct resume_keyring *ring,
 /* delete expired keys from the token */
 void resume_keyring_expire(struct resume_keyring *ring, realtime_t now,
 			   struct logger *logger);
+/* the periodic work: advance the cluster ratchet, then expire */
+void resume_keyring_refresh(struct resume_keyring *ring, realtime_t now,
+			    struct logger *logger);
 /* a new sealing key now; older keys keep opening until they expire */
 diag_t resume_keyring_rotate(struct resume_keyring *ring, realtime_t now,
 			     struct logger *logger);

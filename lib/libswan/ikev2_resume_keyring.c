@@ -59,14 +59,56 @@ realtime_t resume_key_expires(const struct resume_keyring *ring,
 			    ring->policy.ticket_lifetime);
 }
 
-/* the newest key still inside its rotation interval; after a rotation
- * that is the new key, and the older ones only open */
+/* cluster keys: id "clst" | epoch; epoch e starts at e*rotation */
+
+static uint32_t epoch_of(const struct resume_keyring *ring, realtime_t t)
+{
+	return t.rt.tv_sec / deltasecs(ring->policy.rotation);
+}
+
+static realtime_t epoch_start(const struct resume_keyring *ring, uint32_t epoch)
+{
+	return realtime((time_t)epoch * deltasecs(ring->policy.rotation));
+}
+
+static void put_be32(uint8_t *p, uint32_t v)
+{
+	p[0] = v >> 24; p[1] = v >> 16; p[2] = v >> 8; p[3] = v;
+}
+
+static void cluster_key_id(uint32_t epoch, uint8_t id[RESUME_TICKET_KEY_ID_SIZE])
+{
+	memcpy(id, RESUME_CLUSTER_KEY_ID_TAG, 4);
+	put_be32(id + 4, epoch);
+}
+
+static bool cluster_key_epoch(const struct resume_key *key, uint32_t *epoch)
+{
+	if (!memeq(key->id, RESUME_CLUSTER_KEY_ID_TAG, 4)) {
+		return false;
+	}
+	const uint8_t *p = key->id + 4;
+	*epoch = ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+	return true;
+}
+
+/*
+ * The newest key inside its rotation interval seals; after a rotation
+ * that is the new key and the older ones only open.  A key from the
+ * future (a cluster's next epoch) only opens; in a cluster only
+ * cluster keys seal.
+ */
 static const struct resume_key *current_sealing_key(const struct resume_keyring *ring,
 						    realtime_t now)
 {
 	for (unsigned i = ring->nr_keys; i > 0; i--) {
 		const struct resume_key *key = &ring->keys[i - 1];
-		if (realtime_cmp(now, <, realtime_add(key->created, ring->policy.rotation))) {
+		uint32_t epoch;
+		if (ring->policy.cluster && !cluster_key_epoch(key, &epoch)) {
+			continue;
+		}
+		if (realtime_cmp(key->created, <=, now) &&
+		    realtime_cmp(now, <, realtime_add(key->created, ring->policy.rotation))) {
 			return key;
 		}
 	}
@@ -134,12 +176,12 @@ static bool parse_label(const char *label, struct resume_key *key)
 	return true;
 }
 
-static void delete_key(struct resume_keyring *ring, unsigned i,
-		       const char *why, struct logger *logger)
+static void delete_key(struct resume_keyring *ring, unsigned i, const char *why,
+		       lset_t stream, struct logger *logger)
 {
 	passert(i < ring->nr_keys);
 	struct resume_key *key = &ring->keys[i];
-	LLOG_JAMBUF(RC_LOG, logger, buf) {
+	LLOG_JAMBUF(stream, logger, buf) {
 		jam_string(buf, "deleting session resumption key ");
 		jam_key_id(buf, key);
 		jam(buf, " (%s)", why);
@@ -154,7 +196,7 @@ static void delete_key(struct resume_keyring *ring, unsigned i,
 	ring->nr_keys--;
 }
 
-static void insert_key(struct resume_keyring *ring, struct resume_key key)
+static const struct resume_key *insert_key(struct resume_keyring *ring, struct resume_key key)
 {
 	passert(ring->nr_keys < RESUME_KEYRING_MAX_KEYS);
 	unsigned i = ring->nr_keys;
@@ -165,6 +207,7 @@ static void insert_key(struct resume_keyring *ring, struct resume_key key)
 	}
 	ring->keys[i] = key;
 	ring->nr_keys++;
+	return &ring->keys[i];
 }
 
 /* the sealing key: HKDF-SHA256 of the stored key, inside NSS */
@@ -189,12 +232,153 @@ static diag_t derive_sealing_key(struct resume_key *key)
 	return NULL;
 }
 
+/* label KEY.stored in the token, derive its sealing key, add it */
+static diag_t label_and_insert(struct resume_keyring *ring, struct resume_key key,
+			       realtime_t now, struct logger *logger)
+{
+	char label[sizeof(RESUME_KEY_LABEL_PREFIX) + 24 + KEY_ID_HEX_SIZE];
+	int n = snprintf(label, sizeof(label), RESUME_KEY_LABEL_PREFIX "%jd:",
+			 (intmax_t)key.created.rt.tv_sec);
+	for (unsigned i = 0; i < sizeof(key.id); i++) {
+		n += snprintf(label + n, sizeof(label) - n, "%02x", key.id[i]);
+	}
+	diag_t d = NULL;
+	if (PK11_SetSymKeyNickname(key.stored, label) != SECSuccess) {
+		d = diag_nss_error("labelling a session resumption key in the NSS DB");
+	} else {
+		d = derive_sealing_key(&key);
+	}
+	if (d != NULL) {
+		PK11_DeleteTokenSymKey(key.stored);
+		PK11_FreeSymKey(key.stored);
+		return d;
+	}
+	if (ring->nr_keys == RESUME_KEYRING_MAX_KEYS) {
+		/* the policy check makes this unreachable but for a cluster catching up */
+		delete_key(ring, 0, "key ring full", RC_LOG, logger);
+	}
+	const struct resume_key *added = insert_key(ring, key);
+	lset_t stream = (resume_key_role(ring, added, now) == RESUME_KEY_EXPIRED ? DEBUG_STREAM : RC_LOG);
+	LLOG_JAMBUF(stream, logger, buf) {
+		jam_string(buf, "created session resumption key ");
+		jam_resume_key(buf, ring, added, now);
+	}
+	return NULL;
+}
+
+/* HKDF-SHA256(BASE, info=INFO), as a persistent, derive-only token key */
+static PK11SymKey *derive_stored_key(PK11SymKey *base, const uint8_t *info, size_t info_len)
+{
+	CK_NSS_HKDFParams hkdf = {
+		.bExtract = CK_TRUE,
+		.bExpand = CK_TRUE,
+		.pInfo = (CK_BYTE_PTR)info,
+		.ulInfoLen = info_len,
+	};
+	SECItem param = {
+		.type = siBuffer,
+		.data = (void *)&hkdf,
+		.len = sizeof(hkdf),
+	};
+	CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
+	CK_ATTRIBUTE attrs[] = {
+		{ CKA_TOKEN, &yes, sizeof(yes), },
+		{ CKA_PRIVATE, &yes, sizeof(yes), },
+		{ CKA_SENSITIVE, &yes, sizeof(yes), },
+		{ CKA_EXTRACTABLE, &no, sizeof(no), },
+		{ CKA_DERIVE, &yes, sizeof(yes), },
+	};
+	return PK11_DeriveWithTemplate(base, CKM_NSS_HKDF_SHA256, &param,
+				       CKM_NSS_HKDF_SHA256, CKA_DERIVE, RESUME_KEY_SIZE,
+				       attrs, elemsof(attrs), PR_TRUE);
+}
+
+/* K(e+1) = HKDF-SHA256(K(e), info = ratchet label | e+1) */
+static diag_t ratchet_next(struct resume_keyring *ring, unsigned from,
+			   realtime_t now, struct logger *logger)
+{
+	uint32_t epoch;
+	passert(cluster_key_epoch(&ring->keys[from], &epoch));
+	uint8_t info[sizeof(RESUME_CLUSTER_RATCHET_INFO) - 1 + 4];
+	memcpy(info, RESUME_CLUSTER_RATCHET_INFO, sizeof(RESUME_CLUSTER_RATCHET_INFO) - 1);
+	put_be32(info + sizeof(info) - 4, epoch + 1);
+	struct resume_key key = { .created = epoch_start(ring, epoch + 1), };
+	cluster_key_id(epoch + 1, key.id);
+	key.stored = derive_stored_key(ring->keys[from].stored, info, sizeof(info));
+	if (key.stored == NULL) {
+		return diag_nss_error("advancing the cluster ticket key ratchet");
+	}
+	return label_and_insert(ring, key, now, logger);
+}
+
+/* derive up to the next epoch's key, so a member whose clock runs ahead is understood */
+static diag_t ratchet_forward(struct resume_keyring *ring, realtime_t now,
+			      struct logger *logger)
+{
+	uint32_t target = epoch_of(ring, now) + 1;
+	for (;;) {
+		/* oldest first: the last cluster key is the newest epoch */
+		unsigned newest = ring->nr_keys;
+		uint32_t epoch = 0;
+		for (unsigned i = 0; i < ring->nr_keys; i++) {
+			if (cluster_key_epoch(&ring->keys[i], &epoch)) {
+				newest = i;
+			}
+		}
+		if (newest == ring->nr_keys) {
+			return diag("no cluster ticket key in the NSS DB; provision session-resumption-cluster-seed");
+		}
+		passert(cluster_key_epoch(&ring->keys[newest], &epoch));
+		if (epoch >= target) {
+			return NULL;
+		}
+		diag_t d = ratchet_next(ring, newest, now, logger);
+		if (d != NULL) {
+			return d;
+		}
+		/*
+		 * A member catching up from an old seed derives many
+		 * epochs that are long past use: drop each once the
+		 * next one exists, quietly.
+		 */
+		if (resume_key_role(ring, &ring->keys[newest], now) == RESUME_KEY_EXPIRED) {
+			delete_key(ring, newest, "cluster ratchet moved past it",
+				   DEBUG_STREAM, logger);
+		}
+	}
+}
+
+/* K(e0) = HKDF-SHA256(seed, info = seed label), stored; the seed is not */
+static diag_t seed_cluster(struct resume_keyring *ring, const struct resume_cluster_seed *seed,
+			   realtime_t now, struct logger *logger)
+{
+	SECItem item = {
+		.type = siBuffer,
+		.data = (uint8_t *)seed->bytes,
+		.len = sizeof(seed->bytes),
+	};
+	PK11SymKey *seed_key = PK11_ImportSymKey(ring->slot, CKM_GENERIC_SECRET_KEY_GEN,
+						 PK11_OriginUnwrap, CKA_DERIVE, &item, NULL);
+	if (seed_key == NULL) {
+		return diag_nss_error("importing the cluster ticket key seed");
+	}
+	struct resume_key key = { .created = epoch_start(ring, seed->epoch), };
+	cluster_key_id(seed->epoch, key.id);
+	key.stored = derive_stored_key(seed_key, (const uint8_t *)RESUME_CLUSTER_SEED_INFO,
+				       strlen(RESUME_CLUSTER_SEED_INFO));
+	PK11_FreeSymKey(seed_key);
+	if (key.stored == NULL) {
+		return diag_nss_error("deriving the first cluster ticket key");
+	}
+	llog(RC_LOG, logger, "session resumption: cluster ticket keys seeded for epoch %u", seed->epoch);
+	return label_and_insert(ring, key, now, logger);
+}
+
 static diag_t create_key(struct resume_keyring *ring, realtime_t now,
 			 struct logger *logger)
 {
-	if (ring->nr_keys == RESUME_KEYRING_MAX_KEYS) {
-		/* the policy check makes this unreachable in practice */
-		delete_key(ring, 0, "key ring full", logger);
+	if (ring->policy.cluster) {
+		return ratchet_forward(ring, now, logger);
 	}
 	struct resume_key key = { .created = now, };
 	if (PK11_GenerateRandom(key.id, sizeof(key.id)) != SECSuccess) {
@@ -214,33 +398,12 @@ static diag_t create_key(struct resume_keyring *ring, realtime_t now,
 	if (key.stored == NULL) {
 		return diag_nss_error("creating a session resumption key in the NSS DB");
 	}
-	char label[sizeof(RESUME_KEY_LABEL_PREFIX) + 24 + KEY_ID_HEX_SIZE];
-	int n = snprintf(label, sizeof(label), RESUME_KEY_LABEL_PREFIX "%jd:",
-			 (intmax_t)now.rt.tv_sec);
-	for (unsigned i = 0; i < sizeof(key.id); i++) {
-		n += snprintf(label + n, sizeof(label) - n, "%02x", key.id[i]);
-	}
-	diag_t d = NULL;
-	if (PK11_SetSymKeyNickname(key.stored, label) != SECSuccess) {
-		d = diag_nss_error("labelling a session resumption key in the NSS DB");
-	} else {
-		d = derive_sealing_key(&key);
-	}
-	if (d != NULL) {
-		PK11_DeleteTokenSymKey(key.stored);
-		PK11_FreeSymKey(key.stored);
-		return d;
-	}
-	insert_key(ring, key);
-	LLOG_JAMBUF(RC_LOG, logger, buf) {
-		jam_string(buf, "created session resumption key ");
-		jam_resume_key(buf, ring, &key, now);
-	}
-	return NULL;
+	return label_and_insert(ring, key, now, logger);
 }
 
 diag_t resume_keyring_open(struct resume_keyring **ringp, PK11SlotInfo *slot,
 			   const struct resume_keyring_policy *policy,
+			   const struct resume_cluster_seed *seed,
 			   realtime_t now, struct logger *logger)
 {
 	*ringp = NULL;
@@ -273,11 +436,25 @@ diag_t resume_keyring_open(struct resume_keyring **ringp, PK11SlotInfo *slot,
 			continue;
 		}
 		if (ring->nr_keys == RESUME_KEYRING_MAX_KEYS) {
-			delete_key(ring, 0, "more keys than the ring holds", logger);
+			delete_key(ring, 0, "more keys than the ring holds", RC_LOG, logger);
 		}
 		insert_key(ring, key);
 	}
-	resume_keyring_expire(ring, now, logger);
+	if (policy->cluster && seed != NULL) {
+		bool seeded = false;
+		for (unsigned i = 0; i < ring->nr_keys; i++) {
+			uint32_t epoch;
+			seeded |= cluster_key_epoch(&ring->keys[i], &epoch);
+		}
+		if (seeded) {
+			llog(RC_LOG, logger,
+			     "session resumption: cluster ticket keys already in the NSS DB; the seed is not needed any more: delete it");
+		} else if ((d = seed_cluster(ring, seed, now, logger)) != NULL) {
+			resume_keyring_close(&ring);
+			return d;
+		}
+	}
+	resume_keyring_refresh(ring, now, logger);
 	if (resume_keyring_sealing_key(ring, now, logger) == NULL) {
 		resume_keyring_close(&ring);
 		return diag("no session resumption key can be created in the NSS DB");
@@ -306,6 +483,15 @@ const struct resume_key *resume_keyring_sealing_key(struct resume_keyring *ring,
 						    realtime_t now,
 						    struct logger *logger)
 {
+	if (ring->policy.cluster) {
+		/* cheap when already at the next epoch */
+		diag_t d = ratchet_forward(ring, now, logger);
+		if (d != NULL) {
+			llog(RC_LOG, logger, "session resumption: %s", str_diag(d));
+			pfree_diag(&d);
+			return NULL;
+		}
+	}
 	const struct resume_key *key = current_sealing_key(ring, now);
 	if (key != NULL) {
 		return key;
@@ -338,16 +524,32 @@ void resume_keyring_expire(struct resume_keyring *ring, realtime_t now,
 {
 	for (unsigned i = 0; i < ring->nr_keys; ) {
 		if (resume_key_role(ring, &ring->keys[i], now) == RESUME_KEY_EXPIRED) {
-			delete_key(ring, i, "every ticket it sealed has expired", logger);
+			delete_key(ring, i, "every ticket it sealed has expired", RC_LOG, logger);
 		} else {
 			i++;
 		}
 	}
 }
 
+void resume_keyring_refresh(struct resume_keyring *ring, realtime_t now,
+			    struct logger *logger)
+{
+	if (ring->policy.cluster) {
+		diag_t d = ratchet_forward(ring, now, logger);
+		if (d != NULL) {
+			llog(RC_LOG, logger, "session resumption: %s", str_diag(d));
+			pfree_diag(&d);
+		}
+	}
+	resume_keyring_expire(ring, now, logger);
+}
+
 diag_t resume_keyring_rotate(struct resume_keyring *ring, realtime_t now,
 			     struct logger *logger)
 {
+	if (ring->policy.cluster) {
+		return diag("cluster ticket keys rotate with the clock, every session-resumption-key-rotation");
+	}
 	resume_keyring_expire(ring, now, logger);
 	return create_key(ring, now, logger);
 }
@@ -355,7 +557,8 @@ diag_t resume_keyring_rotate(struct resume_keyring *ring, realtime_t now,
 void resume_keyring_purge(struct resume_keyring *ring, struct logger *logger)
 {
 	while (ring->nr_keys > 0) {
-		delete_key(ring, ring->nr_keys - 1, "purged: every ticket it sealed is revoked", logger);
+		delete_key(ring, ring->nr_keys - 1, "purged: every ticket it sealed is revoked",
+			   RC_LOG, logger);
 	}
 }
 

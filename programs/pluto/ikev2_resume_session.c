@@ -11,6 +11,8 @@
  * for more details.
  */
 
+#include <sys/stat.h>
+
 #include "defs.h"
 #include "state.h"
 #include "connections.h"
@@ -36,6 +38,7 @@
 
 deltatime_t pluto_resume_key_rotation = DELTATIME_INIT(DEFAULT_RESUME_KEY_ROTATION);
 deltatime_t pluto_resume_ticket_lifetime = DELTATIME_INIT(DEFAULT_RESUME_TICKET_LIFETIME);
+char *pluto_resume_cluster_seed;
 
 /* NULL when the NSS DB can't hold keys: no tickets issued or accepted */
 static struct resume_keyring *resume_keyring;
@@ -85,11 +88,50 @@ static bool ticket_auth(uint8_t code, enum keyword_auth *auth)
 	return false;
 }
 
+/*
+ * The cluster seed file: one line "<epoch> <64 hex digits>", root only.
+ * Read once to seed the ratchet in the NSS DB; after that the operator
+ * deletes it (docs/operations.md).  False after logging.
+ */
+static bool read_cluster_seed(const char *file, struct resume_cluster_seed *seed,
+			      struct logger *logger)
+{
+	FILE *f = fopen(file, "r");
+	if (f == NULL) {
+		return false;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+		llog(RC_LOG, logger,
+		     "WARNING: session resumption cluster seed %s is readable by others than its owner", file);
+	}
+	char hex[2 * RESUME_CLUSTER_SEED_SIZE + 2];
+	unsigned long epoch;
+	bool ok = (fscanf(f, "%lu %66s", &epoch, hex) == 2 &&
+		   strlen(hex) == 2 * RESUME_CLUSTER_SEED_SIZE &&
+		   epoch <= UINT32_MAX);
+	for (unsigned i = 0; ok && i < RESUME_CLUSTER_SEED_SIZE; i++) {
+		unsigned byte;
+		char pair[3] = { hex[2 * i], hex[2 * i + 1], '\0', };
+		ok = (sscanf(pair, "%2x", &byte) == 1);
+		seed->bytes[i] = byte;
+	}
+	seed->epoch = epoch;
+	memset(hex, 0, sizeof(hex));
+	fclose(f);
+	if (!ok) {
+		llog(RC_LOG, logger,
+		     "session resumption cluster seed %s: expecting \"<epoch> <%u hex digits>\"",
+		     file, 2 * RESUME_CLUSTER_SEED_SIZE);
+	}
+	return ok;
+}
+
 void refresh_v2_ike_session_resume(struct logger *logger)
 {
 	realtime_t now = realnow();
 	if (resume_keyring != NULL) {
-		resume_keyring_expire(resume_keyring, now, logger);
+		resume_keyring_refresh(resume_keyring, now, logger);
 		return;
 	}
 	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);
@@ -101,8 +143,14 @@ void refresh_v2_ike_session_resume(struct logger *logger)
 	const struct resume_keyring_policy policy = {
 		.rotation = pluto_resume_key_rotation,
 		.ticket_lifetime = pluto_resume_ticket_lifetime,
+		.cluster = (pluto_resume_cluster_seed != NULL),
 	};
-	diag_t d = resume_keyring_open(&resume_keyring, slot, &policy, now, logger);
+	struct resume_cluster_seed seed;
+	bool have_seed = (policy.cluster &&
+			  read_cluster_seed(pluto_resume_cluster_seed, &seed, logger));
+	diag_t d = resume_keyring_open(&resume_keyring, slot, &policy,
+				       (have_seed ? &seed : NULL), now, logger);
+	memset(&seed, 0, sizeof(seed));
 	PK11_FreeSlot(slot);
 	if (d != NULL) {
 		llog(RC_LOG, logger,
@@ -116,6 +164,7 @@ void shutdown_ike_session_resume(struct logger *logger UNUSED)
 {
 	/* the keys stay in the NSS DB: that is the point */
 	resume_keyring_close(&resume_keyring);
+	pfreeany(pluto_resume_cluster_seed);
 }
 
 struct resume_session *clone_resume_session(const struct resume_session *session)

@@ -45,6 +45,8 @@ struct show;
 /* config setup: session-resumption-key-rotation=, -ticket-lifetime= */
 extern deltatime_t pluto_resume_key_rotation;
 extern deltatime_t pluto_resume_ticket_lifetime;
+/* config setup: session-resumption-cluster-seed=FILE, or NULL */
+extern char *pluto_resume_cluster_seed;
 #define DEFAULT_RESUME_KEY_ROTATION	(12 * secs_per_hour)
 #define DEFAULT_RESUME_TICKET_LIFETIME	(24 * secs_per_hour)
 

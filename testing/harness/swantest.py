@@ -199,7 +199,9 @@ class Runner:
             for src in (want, fallback):
                 p = os.path.join(test.dir, src)
                 if os.path.exists(p):
-                    shutil.copy(p, dst)
+                    # @HOSTDIR@: this host's directory, for paths in configs
+                    with open(p) as f, open(dst, "w") as out:
+                        out.write(f.read().replace("@HOSTDIR@", hd))
                     break
             else:
                 open(dst, "w").close()

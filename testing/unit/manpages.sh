@@ -10,7 +10,8 @@ done
 render() { nroff -man "$1" 2>/dev/null | col -b; }
 conf=$(render "$(ls "$tree"/OBJ.*/configs/ipsec.conf.5)")
 whack=$(render "$(ls "$tree"/OBJ.*/programs/whack/ipsec-whack.8)")
-for option in session-resumption session-resumption-key-rotation session-resumption-ticket-lifetime; do
+for option in session-resumption session-resumption-key-rotation session-resumption-ticket-lifetime \
+	      session-resumption-cluster-seed; do
 	echo "$conf" | grep -q "^ *$option\$" || { echo "ipsec.conf(5) lacks $option" >&2; exit 1; }
 	echo "ipsec.conf(5): $option"
 done

@@ -245,7 +245,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	};
 	realtime_t now = realtime(NOW);
 	struct resume_keyring *ring;
-	diag_t d = resume_keyring_open(&ring, slot, &policy, now, logger);
+	diag_t d = resume_keyring_open(&ring, slot, &policy, NULL, now, logger);
 	if (!CHECK(d == NULL, "open: %s", d == NULL ? "" : str_diag(d))) {
 		pfree_diag(&d);
 		return;
@@ -296,7 +296,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 
 	/* a restart: close, reopen, same key, the ticket still opens */
 	resume_keyring_close(&ring);
-	d = resume_keyring_open(&ring, slot, &policy, now, logger);
+	d = resume_keyring_open(&ring, slot, &policy, NULL, now, logger);
 	CHECK(d == NULL && ring->nr_keys == 1 && memeq(ring->keys[0].id, first_id, sizeof(first_id)),
 	      "reopen finds the same key");
 	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
@@ -347,6 +347,117 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	printf("keyring: create, seal/open, reopen, rotate, expire, purge, policy\n");
 }
 
+static bool is_cluster_key(const struct resume_key *key, uint32_t epoch)
+{
+	uint8_t id[RESUME_TICKET_KEY_ID_SIZE] = {
+		'c', 'l', 's', 't', epoch >> 24, epoch >> 16, epoch >> 8, epoch,
+	};
+	return memeq(key->id, id, sizeof(id));
+}
+
+static struct resume_keyring *open_member(PK11SlotInfo *slot,
+					  const struct resume_keyring_policy *policy,
+					  const struct resume_cluster_seed *seed,
+					  realtime_t now, struct logger *logger)
+{
+	struct resume_keyring *ring;
+	diag_t d = resume_keyring_open(&ring, slot, policy, seed, now, logger);
+	if (!CHECK(d == NULL, "cluster open: %s", d == NULL ? "" : str_diag(d))) {
+		pfree_diag(&d);
+		return NULL;
+	}
+	return ring;
+}
+
+static void check_cluster(PK11SlotInfo *slot, struct logger *logger)
+{
+	const struct resume_keyring_policy policy = {
+		.rotation = deltatime(HOUR),
+		.ticket_lifetime = deltatime(2 * HOUR),
+		.cluster = true,
+	};
+	realtime_t now = realtime(NOW);
+	const uint32_t epoch = NOW / HOUR;
+	struct resume_cluster_seed seed = { .epoch = epoch - 5, };
+	for (unsigned i = 0; i < sizeof(seed.bytes); i++) {
+		seed.bytes[i] = i * 7 + 1;
+	}
+
+	/* start from an empty DB */
+	struct resume_keyring *ring = open_member(slot, &policy, &seed, now, logger);
+	if (ring == NULL) {
+		return;
+	}
+	resume_keyring_purge(ring, logger);
+	resume_keyring_close(&ring);
+
+	/* member A: seeded five epochs ago, catches up */
+	ring = open_member(slot, &policy, &seed, now, logger);
+	if (ring == NULL) {
+		return;
+	}
+	/* kept: epochs still opening (now-2, now-1), sealing (now), next (now+1) */
+	CHECK(ring->nr_keys == 4 && count_token_keys(slot) == 4,
+	      "cluster ring holds %u keys (%u in the token), wanted 4",
+	      ring->nr_keys, count_token_keys(slot));
+	const struct resume_key *sealing = resume_keyring_sealing_key(ring, now, logger);
+	CHECK(sealing != NULL && is_cluster_key(sealing, epoch), "cluster sealing key is epoch %u's", epoch);
+	CHECK(is_cluster_key(&ring->keys[ring->nr_keys - 1], epoch + 1) &&
+	      resume_key_role(ring, &ring->keys[ring->nr_keys - 1], now) == RESUME_KEY_OPENS,
+	      "the next epoch's key is there, opening only");
+	diag_t d = resume_keyring_rotate(ring, now, logger);
+	CHECK(d != NULL, "rotation accepted in cluster mode");
+	pfree_diag(&d);
+	struct resume_ticket_state in = sample_state(), out;
+	chunk_t ticket = resume_keyring_seal_ticket(ring, &in, now, logger);
+	CHECK(ticket.len > 0, "cluster seal");
+
+	/* member B: a fresh DB with the same seed opens A's ticket */
+	resume_keyring_purge(ring, logger);
+	resume_keyring_close(&ring);
+	ring = open_member(slot, &policy, &seed, now, logger);
+	if (ring == NULL) {
+		return;
+	}
+	chunk_t plain;
+	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+		     RESUME_TICKET_OK, "another member opens the ticket");
+	free_resume_ticket_plaintext(&plain);
+	/* a restart without the seed finds the ratchet in the DB */
+	resume_keyring_close(&ring);
+	ring = open_member(slot, &policy, NULL, now, logger);
+	if (ring == NULL) {
+		return;
+	}
+	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+		     RESUME_TICKET_OK, "open after a restart without the seed");
+	free_resume_ticket_plaintext(&plain);
+
+	/* forward secrecy: past retention, epoch NOW's key is gone for good */
+	realtime_t later = realtime(NOW + 4 * HOUR);
+	resume_keyring_refresh(ring, later, logger);
+	CHECK(resume_keyring_find(ring, ticket.ptr + 4, later) == NULL,
+	      "epoch %u's key outlived its retention", epoch);
+	CHECK(is_cluster_key(resume_keyring_sealing_key(ring, later, logger), epoch + 4),
+	      "the ratchet follows the clock");
+
+	/* a cluster with another seed: same key id, other key */
+	resume_keyring_purge(ring, logger);
+	resume_keyring_close(&ring);
+	struct resume_cluster_seed other = seed;
+	other.bytes[0] ^= 1;
+	ring = open_member(slot, &policy, &other, now, logger);
+	if (ring == NULL) {
+		return;
+	}
+	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+		     RESUME_TICKET_TAG_FAILURE, "another cluster's ticket");
+	resume_keyring_purge(ring, logger);
+	resume_keyring_close(&ring);
+	free_chunk_content(&ticket);
+	printf("cluster: seed, catch-up, shared key ids, restart, forward secrecy, other seed\n");
+}
+
 static double now_us(void)
 {
 	struct timespec ts;
@@ -375,7 +486,7 @@ static void bench(PK11SlotInfo *slot, unsigned rounds, struct logger *logger)
 	};
 	realtime_t now = realtime(NOW);
 	struct resume_keyring *ring;
-	diag_t d = resume_keyring_open(&ring, slot, &policy, now, logger);
+	diag_t d = resume_keyring_open(&ring, slot, &policy, NULL, now, logger);
 	if (d != NULL) {
 		fprintf(stderr, "%s\n", str_diag(d));
 		exit(1);
@@ -444,6 +555,7 @@ int main(int argc, char *argv[])
 		exit(1);
 	}
 	check_keyring(slot, logger);
+	check_cluster(slot, logger);
 	PK11_FreeSlot(slot);
 	shutdown_nss();
 

@@ -1,0 +1,2 @@
+ipsec kill
+ip addr del 192.0.2.23/24 dev eth0
