@@ -479,18 +479,29 @@ void resume_keyring_close(struct resume_keyring **ringp)
 	*ringp = NULL;
 }
 
+/* in a cluster, bring the ratchet up to the next epoch; false after logging */
+static bool keep_ratchet_current(struct resume_keyring *ring, realtime_t now,
+				 struct logger *logger)
+{
+	if (!ring->policy.cluster) {
+		return true;
+	}
+	/* cheap when already at the next epoch */
+	diag_t d = ratchet_forward(ring, now, logger);
+	if (d != NULL) {
+		llog(RC_LOG, logger, "session resumption: %s", str_diag(d));
+		pfree_diag(&d);
+		return false;
+	}
+	return true;
+}
+
 const struct resume_key *resume_keyring_sealing_key(struct resume_keyring *ring,
 						    realtime_t now,
 						    struct logger *logger)
 {
-	if (ring->policy.cluster) {
-		/* cheap when already at the next epoch */
-		diag_t d = ratchet_forward(ring, now, logger);
-		if (d != NULL) {
-			llog(RC_LOG, logger, "session resumption: %s", str_diag(d));
-			pfree_diag(&d);
-			return NULL;
-		}
+	if (!keep_ratchet_current(ring, now, logger)) {
+		return NULL;
 	}
 	const struct resume_key *key = current_sealing_key(ring, now);
 	if (key != NULL) {
@@ -534,13 +545,7 @@ void resume_keyring_expire(struct resume_keyring *ring, realtime_t now,
 void resume_keyring_refresh(struct resume_keyring *ring, realtime_t now,
 			    struct logger *logger)
 {
-	if (ring->policy.cluster) {
-		diag_t d = ratchet_forward(ring, now, logger);
-		if (d != NULL) {
-			llog(RC_LOG, logger, "session resumption: %s", str_diag(d));
-			pfree_diag(&d);
-		}
-	}
+	keep_ratchet_current(ring, now, logger);
 	resume_keyring_expire(ring, now, logger);
 }
 

@@ -58,6 +58,12 @@ static const char conn_name[] = "west-east";
 #define NOW 1800000000		/* a fixed wall clock */
 #define HOUR (60 * 60)
 
+/* pluto's defaults */
+static const struct resume_keyring_policy default_policy = {
+	.rotation = DELTATIME_INIT(12 * HOUR),
+	.ticket_lifetime = DELTATIME_INIT(24 * HOUR),
+};
+
 static struct resume_ticket_state sample_state(void)
 {
 	struct resume_ticket_state s = {
@@ -239,13 +245,9 @@ static unsigned count_token_keys(PK11SlotInfo *slot)
 
 static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 {
-	const struct resume_keyring_policy policy = {
-		.rotation = deltatime(12 * HOUR),
-		.ticket_lifetime = deltatime(24 * HOUR),
-	};
 	realtime_t now = realtime(NOW);
 	struct resume_keyring *ring;
-	diag_t d = resume_keyring_open(&ring, slot, &policy, NULL, now, logger);
+	diag_t d = resume_keyring_open(&ring, slot, &default_policy, NULL, now, logger);
 	if (!CHECK(d == NULL, "open: %s", d == NULL ? "" : str_diag(d))) {
 		pfree_diag(&d);
 		return;
@@ -296,7 +298,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 
 	/* a restart: close, reopen, same key, the ticket still opens */
 	resume_keyring_close(&ring);
-	d = resume_keyring_open(&ring, slot, &policy, NULL, now, logger);
+	d = resume_keyring_open(&ring, slot, &default_policy, NULL, now, logger);
 	CHECK(d == NULL && ring->nr_keys == 1 && memeq(ring->keys[0].id, first_id, sizeof(first_id)),
 	      "reopen finds the same key");
 	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
@@ -480,13 +482,9 @@ static void report(const char *what, double *us, unsigned n)
 
 static void bench(PK11SlotInfo *slot, unsigned rounds, struct logger *logger)
 {
-	const struct resume_keyring_policy policy = {
-		.rotation = deltatime(12 * HOUR),
-		.ticket_lifetime = deltatime(24 * HOUR),
-	};
 	realtime_t now = realtime(NOW);
 	struct resume_keyring *ring;
-	diag_t d = resume_keyring_open(&ring, slot, &policy, NULL, now, logger);
+	diag_t d = resume_keyring_open(&ring, slot, &default_policy, NULL, now, logger);
 	if (d != NULL) {
 		fprintf(stderr, "%s\n", str_diag(d));
 		exit(1);
