@@ -47,6 +47,8 @@ static const char *const status_names[RESUME_TICKET_STATUS_ROOF] = {
 	[RESUME_TICKET_UNKNOWN_ALGORITHM] = "unknown algorithm",
 	[RESUME_TICKET_ID_MISMATCH] = "identity mismatch",
 	[RESUME_TICKET_NO_KEYS] = "no ticket keys",
+	[RESUME_TICKET_REPLAYED] = "replayed",
+	[RESUME_TICKET_REPLAY_CACHE_FULL] = "replay cache full",
 };
 
 const char *resume_ticket_status_name(enum resume_ticket_status status)

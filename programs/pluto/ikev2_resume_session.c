@@ -35,6 +35,7 @@
 #include "ikev2_ike_session_resume.h"
 #include "ikev2_resume_session.h"
 #include "ikev2_resume_keyring.h"
+#include "ikev2_resume_replay.h"
 
 deltatime_t pluto_resume_key_rotation = DELTATIME_INIT(DEFAULT_RESUME_KEY_ROTATION);
 deltatime_t pluto_resume_ticket_lifetime = DELTATIME_INIT(DEFAULT_RESUME_TICKET_LIFETIME);
@@ -43,10 +44,20 @@ char *pluto_resume_cluster_seed;
 /* NULL when the NSS DB can't hold keys: no tickets issued or accepted */
 static struct resume_keyring *resume_keyring;
 
+/*
+ * Tickets an IKE SA was established with, until they expire (single
+ * use).  In memory only: after a restart a used ticket could be
+ * presented once more within its lifetime, but resuming with it still
+ * needs its SK_d (docs/operations.md).
+ */
+static struct resume_replay_cache *resume_replay_cache;
+
 static struct {
 	unsigned long issued;
 	unsigned long refused_to_issue;
 	unsigned long accepted;
+	unsigned long used;
+	unsigned long replayed_concurrently;
 	unsigned long rejected[RESUME_TICKET_STATUS_ROOF];
 } resume_stats;
 
@@ -130,6 +141,9 @@ static bool read_cluster_seed(const char *file, struct resume_cluster_seed *seed
 void refresh_v2_ike_session_resume(struct logger *logger)
 {
 	realtime_t now = realnow();
+	if (resume_replay_cache != NULL) {
+		resume_replay_sweep(resume_replay_cache, now);
+	}
 	if (resume_keyring != NULL) {
 		resume_keyring_refresh(resume_keyring, now, logger);
 		return;
@@ -164,6 +178,7 @@ void shutdown_ike_session_resume(struct logger *logger UNUSED)
 {
 	/* the keys stay in the NSS DB: that is the point */
 	resume_keyring_close(&resume_keyring);
+	free_resume_replay_cache(&resume_replay_cache);
 	pfreeany(pluto_resume_cluster_seed);
 }
 
@@ -375,6 +390,32 @@ bool emit_v2N_TICKET_LT_OPAQUE(struct ike_sa *ike, struct pbs_out *pbs)
 	return ok;
 }
 
+void record_v2_resume_ticket_used(struct ike_sa *ike)
+{
+	const struct resume_session *session = ike->sa.st_v2_resume_session;
+	if (ike->sa.st_sa_role != SA_RESPONDER || session == NULL ||
+	    !session->from_ticket || resume_replay_cache == NULL) {
+		return;
+	}
+	switch (resume_replay_record(resume_replay_cache, session->ticket_id,
+				     session->ticket_expiry, realnow())) {
+	case RESUME_REPLAY_RECORDED:
+		resume_stats.used++;
+		return;
+	case RESUME_REPLAY_DUPLICATE:
+		/* two IKE_AUTHs raced with one ticket; both had its SK_d */
+		resume_stats.replayed_concurrently++;
+		llog(RC_LOG, ike->sa.logger,
+		     "session resumption ticket was used by two IKE SAs at once");
+		return;
+	case RESUME_REPLAY_FULL:
+		/* checked when the ticket was opened; a race at the cap */
+		llog(RC_LOG, ike->sa.logger,
+		     "session resumption single-use cache is full; ticket not recorded");
+		return;
+	}
+}
+
 void count_v2_resume_ticket_rejected(enum resume_ticket_status why)
 {
 	if (why < RESUME_TICKET_STATUS_ROOF) {
@@ -396,19 +437,40 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	if (resume_keyring == NULL) {
 		return reject_ticket(ike, RESUME_TICKET_NO_KEYS);
 	}
+	realtime_t now = realnow();
 	chunk_t plaintext;
 	struct resume_ticket_state state;
 	enum resume_ticket_status status =
-		resume_keyring_open_ticket(resume_keyring, ticket, realnow(), &plaintext, &state);
+		resume_keyring_open_ticket(resume_keyring, ticket, now, &plaintext, &state);
 	if (status != RESUME_TICKET_OK) {
 		return reject_ticket(ike, status);
 	}
 
+	if (resume_replay_cache == NULL) {
+		resume_replay_cache = alloc_resume_replay_cache(RESUME_REPLAY_DEFAULT_ENTRIES);
+	}
 	struct resume_session session = {
 		.auth_time = realtime(state.auth_time),
+		.from_ticket = true,
+		.ticket_expiry = realtime(state.expiry),
 	};
+	memcpy(session.ticket_id, state.ticket_id, sizeof(session.ticket_id));
 	diag_t d = NULL;
-	if (!ticket_auth(state.peer_auth, &session.auth_method)) {
+	if (resume_replay_seen(resume_replay_cache, state.ticket_id, now)) {
+		/* an IKE SA was already established with it */
+		status = RESUME_TICKET_REPLAYED;
+	} else if (resume_replay_entries(resume_replay_cache) >=
+		   resume_replay_max_entries(resume_replay_cache)) {
+		/* can't promise single use: fail closed, to a full handshake */
+		resume_replay_sweep(resume_replay_cache, now);
+		if (resume_replay_entries(resume_replay_cache) >=
+		    resume_replay_max_entries(resume_replay_cache)) {
+			status = RESUME_TICKET_REPLAY_CACHE_FULL;
+		}
+	}
+	if (status != RESUME_TICKET_OK) {
+		/* decided */
+	} else if (!ticket_auth(state.peer_auth, &session.auth_method)) {
 		status = RESUME_TICKET_MALFORMED_TLV;
 	} else if ((d = id_from_payload_body(state.idi, &session.initiator_id)) != NULL ||
 		   (d = id_from_payload_body(state.idr, &session.responder_id)) != NULL) {
@@ -478,8 +540,15 @@ enum keyword_auth resume_session_auth(const struct resume_session *session)
 void show_resume_status(struct show *s)
 {
 	realtime_t now = realnow();
-	show(s, "session resumption: tickets issued=%lu refused=%lu accepted=%lu",
-	     resume_stats.issued, resume_stats.refused_to_issue, resume_stats.accepted);
+	show(s, "session resumption: tickets issued=%lu refused=%lu accepted=%lu used=%lu used-concurrently=%lu",
+	     resume_stats.issued, resume_stats.refused_to_issue, resume_stats.accepted,
+	     resume_stats.used, resume_stats.replayed_concurrently);
+	if (resume_replay_cache != NULL) {
+		show(s, "session resumption: single-use cache: %u of %u tickets, %zu KiB",
+		     resume_replay_entries(resume_replay_cache),
+		     resume_replay_max_entries(resume_replay_cache),
+		     resume_replay_memory(resume_replay_cache) / 1024);
+	}
 	SHOW_JAMBUF(s, buf) {
 		jam_string(buf, "session resumption: tickets rejected:");
 		for (unsigned i = RESUME_TICKET_OK + 1; i < RESUME_TICKET_STATUS_ROOF; i++) {

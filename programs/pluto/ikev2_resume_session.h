@@ -60,6 +60,10 @@ struct resume_session {
 	struct id responder_id;
 	enum keyword_auth auth_method;	/* the initiator's, as first used */
 	realtime_t auth_time;		/* when that happened */
+	/* gateway: the ticket this IKE SA is being resumed with */
+	bool from_ticket;
+	uint8_t ticket_id[RESUME_TICKET_ID_SIZE];
+	realtime_t ticket_expiry;
 };
 
 struct resume_session *clone_resume_session(const struct resume_session *session);
@@ -92,6 +96,12 @@ void set_resume_session(struct resume_session *session,
 bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket);
 
 void count_v2_resume_ticket_rejected(enum resume_ticket_status why);
+
+/*
+ * Gateway, once an IKE SA is established: if it was resumed, its ticket
+ * has now been used (RFC 5723 4.3.1) and is refused from then on.
+ */
+void record_v2_resume_ticket_used(struct ike_sa *ike);
 
 /* whack: counters and keys (never key bytes); rotate; purge */
 void show_resume_status(struct show *s);

@@ -29,6 +29,7 @@
 #include "lswlog.h"
 #include "ikev2_resume_ticket.h"
 #include "ikev2_resume_keyring.h"
+#include "ikev2_resume_replay.h"
 
 static unsigned passed, failed;
 
@@ -460,6 +461,70 @@ static void check_cluster(PK11SlotInfo *slot, struct logger *logger)
 	printf("cluster: seed, catch-up, shared key ids, restart, forward secrecy, other seed\n");
 }
 
+static void make_id(uint8_t id[RESUME_TICKET_ID_SIZE], unsigned n)
+{
+	/* spread like random ids, but reproducible */
+	for (unsigned i = 0; i < RESUME_TICKET_ID_SIZE; i++) {
+		n = n * 1103515245 + 12345;
+		id[i] = n >> 16;
+	}
+}
+
+static void check_replay(void)
+{
+	realtime_t now = realtime(NOW);
+	realtime_t expiry = realtime(NOW + HOUR);
+	struct resume_replay_cache *cache = alloc_resume_replay_cache(100);
+	uint8_t a[RESUME_TICKET_ID_SIZE], b[RESUME_TICKET_ID_SIZE];
+	make_id(a, 1);
+	make_id(b, 2);
+	CHECK(!resume_replay_seen(cache, a, now), "an unused ticket is seen");
+	CHECK(resume_replay_record(cache, a, expiry, now) == RESUME_REPLAY_RECORDED, "record");
+	CHECK(resume_replay_seen(cache, a, now), "a used ticket is not seen");
+	CHECK(!resume_replay_seen(cache, b, now), "another ticket is seen");
+	CHECK(resume_replay_record(cache, a, expiry, now) == RESUME_REPLAY_DUPLICATE, "second use recorded");
+	/* until the ticket expires, then it is forgotten (and refused as expired anyway) */
+	CHECK(!resume_replay_seen(cache, a, expiry), "remembered past its expiry");
+	CHECK(resume_replay_record(cache, b, now, now) == RESUME_REPLAY_RECORDED &&
+	      resume_replay_entries(cache) == 1, "an expired ticket takes no entry");
+
+	/* the cap: fail closed when full of live tickets, sweep the dead */
+	unsigned recorded = 1;
+	for (unsigned n = 10; recorded < resume_replay_max_entries(cache); n++) {
+		uint8_t id[RESUME_TICKET_ID_SIZE];
+		make_id(id, n);
+		if (resume_replay_record(cache, id, expiry, now) == RESUME_REPLAY_RECORDED) {
+			recorded++;
+		}
+	}
+	uint8_t c[RESUME_TICKET_ID_SIZE];
+	make_id(c, 3);
+	CHECK(resume_replay_record(cache, c, expiry, now) == RESUME_REPLAY_FULL,
+	      "a full cache recorded another ticket");
+	CHECK(resume_replay_record(cache, c, realtime(NOW + 2 * HOUR), expiry) == RESUME_REPLAY_RECORDED &&
+	      resume_replay_entries(cache) == 1, "expired entries were not swept when full");
+	free_resume_replay_cache(&cache);
+
+	/* growth: every id of many stays found */
+	cache = alloc_resume_replay_cache(RESUME_REPLAY_DEFAULT_ENTRIES);
+	const unsigned many = 50000;
+	for (unsigned n = 0; n < many; n++) {
+		uint8_t id[RESUME_TICKET_ID_SIZE];
+		make_id(id, n);
+		resume_replay_record(cache, id, expiry, now);
+	}
+	unsigned found = 0;
+	for (unsigned n = 0; n < many; n++) {
+		uint8_t id[RESUME_TICKET_ID_SIZE];
+		make_id(id, n);
+		found += resume_replay_seen(cache, id, now);
+	}
+	CHECK(found == many && resume_replay_entries(cache) == many,
+	      "%u of %u used tickets found", found, many);
+	free_resume_replay_cache(&cache);
+	printf("replay: single use, expiry, cap (fail closed, sweep), growth to %u entries\n", many);
+}
+
 static double now_us(void)
 {
 	struct timespec ts;
@@ -518,6 +583,42 @@ static void bench(PK11SlotInfo *slot, unsigned rounds, struct logger *logger)
 
 	pfree(seal_us);
 	pfree(open_us);
+
+	/* the single-use cache at its default cap */
+	const unsigned entries = RESUME_REPLAY_DEFAULT_ENTRIES, batch = 1000;
+	struct resume_replay_cache *cache = alloc_resume_replay_cache(entries);
+	realtime_t expiry = realtime(NOW + HOUR);
+	double *record_ns = alloc_things(double, entries / batch, "record");
+	double *lookup_ns = alloc_things(double, entries / batch, "lookup");
+	for (unsigned b = 0; b < entries / batch; b++) {
+		double t0 = now_us();
+		for (unsigned n = b * batch; n < (b + 1) * batch; n++) {
+			uint8_t id[RESUME_TICKET_ID_SIZE];
+			make_id(id, n);
+			resume_replay_record(cache, id, expiry, now);
+		}
+		record_ns[b] = (now_us() - t0) * 1000 / batch;
+	}
+	unsigned found = 0;
+	for (unsigned b = 0; b < entries / batch; b++) {
+		double t0 = now_us();
+		for (unsigned n = b * batch; n < (b + 1) * batch; n++) {
+			uint8_t id[RESUME_TICKET_ID_SIZE];
+			make_id(id, n);
+			found += resume_replay_seen(cache, id, now);
+		}
+		lookup_ns[b] = (now_us() - t0) * 1000 / batch;
+	}
+	printf("single-use cache: %u live tickets (%u found) in %.1f MiB\n",
+	       resume_replay_entries(cache), found,
+	       resume_replay_memory(cache) / (1024.0 * 1024.0));
+	qsort(record_ns, entries / batch, sizeof(double), cmp_double);
+	qsort(lookup_ns, entries / batch, sizeof(double), cmp_double);
+	printf("%-28s median %7.0f ns (batches of %u; includes growth)\n", "record", record_ns[entries / batch / 2], batch);
+	printf("%-28s median %7.0f ns (batches of %u)\n", "lookup", lookup_ns[entries / batch / 2], batch);
+	pfree(record_ns);
+	pfree(lookup_ns);
+	free_resume_replay_cache(&cache);
 	resume_keyring_purge(ring, logger);
 	resume_keyring_close(&ring);
 }
@@ -546,6 +647,7 @@ int main(int argc, char *argv[])
 	}
 	check_codec();
 	check_header();
+	check_replay();
 
 	init_nss(argv[1], (struct nss_flags) {0}, logger);
 	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);

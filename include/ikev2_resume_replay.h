@@ -1,0 +1,66 @@
+/* IKEv2 session resumption (RFC 5723) single-use ticket cache, for libreswan
+ *
+ * This program is free software; you can redistribute it and/or modify it
+ * under the terms of the GNU General Public License as published by the
+ * Free Software Foundation; either version 2 of the License, or (at your
+ * option) any later version.  See <https://www.gnu.org/licenses/gpl2.txt>.
+ *
+ * This program is distributed in the hope that it will be useful, but
+ * WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY
+ * or FITNESS FOR A PARTICULAR PURPOSE.  See the GNU General Public License
+ * for more details.
+ */
+
+/*
+ * RFC 5723 4.3.1: a ticket is used once; "used" means an IKE SA was
+ * established with it (a retransmitted or abandoned attempt does not
+ * count).  The gateway remembers the ticket_id of every ticket an IKE
+ * SA was established with until that ticket expires, and refuses it
+ * after that.
+ *
+ * An open-addressing hash table of (ticket_id, expiry): O(1) lookups,
+ * grown by doubling up to a hard cap on entries, expired entries swept
+ * out when it would otherwise grow or refuse.  Ticket ids are random
+ * octets chosen by the gateway and sealed in the ticket, so a peer can
+ * not aim them at one bucket.  Nothing here knows about IKE; "now" is
+ * a parameter.
+ */
+
+#ifndef IKEV2_RESUME_REPLAY_H
+#define IKEV2_RESUME_REPLAY_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "realtime.h"
+#include "ikev2_resume_ticket.h"	/* for RESUME_TICKET_ID_SIZE */
+
+struct resume_replay_cache;
+
+/* the default cap: a million live tickets in well under 64 MiB */
+#define RESUME_REPLAY_DEFAULT_ENTRIES	1000000
+
+struct resume_replay_cache *alloc_resume_replay_cache(unsigned max_entries);
+void free_resume_replay_cache(struct resume_replay_cache **cache);
+
+bool resume_replay_seen(const struct resume_replay_cache *cache,
+			const uint8_t id[RESUME_TICKET_ID_SIZE], realtime_t now);
+
+enum resume_replay_result {
+	RESUME_REPLAY_RECORDED,
+	RESUME_REPLAY_DUPLICATE,	/* already used */
+	RESUME_REPLAY_FULL,		/* at the cap, even after a sweep */
+};
+
+enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache,
+					       const uint8_t id[RESUME_TICKET_ID_SIZE],
+					       realtime_t expiry, realtime_t now);
+
+/* drop entries whose ticket has expired */
+void resume_replay_sweep(struct resume_replay_cache *cache, realtime_t now);
+
+unsigned resume_replay_entries(const struct resume_replay_cache *cache);
+unsigned resume_replay_max_entries(const struct resume_replay_cache *cache);
+size_t resume_replay_memory(const struct resume_replay_cache *cache);
+
+#endif

@@ -1,0 +1,2 @@
+ipsec whack --resumestatus | swan-match 'accepted=1 used=1 '
+ipsec whack --resumestatus | swan-match 'single-use cache: 1 of 1000000 tickets'
