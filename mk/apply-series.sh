@@ -20,7 +20,7 @@ while read -r p _; do
 		echo "apply-series: ERROR: patch $p does not apply with zero fuzz" >&2
 		exit 1
 	fi
-	if echo "$out" | grep -q 'with fuzz'; then
+	if grep -q 'with fuzz' <<< "$out"; then
 		echo "$out" >&2
 		echo "apply-series: ERROR: patch $p needs fuzz" >&2
 		exit 1

@@ -12,8 +12,8 @@ cp -r "$work/libreswan-5.2" "$work/pristine"
 out=$("$top/mk/apply-series.sh" "$work/libreswan-5.2" 2>&1)
 echo "$out"
 n=$(grep -vc '^#' "$top/patches/series")
-echo "$out" | grep -q "apply-series: $n patches applied"
-if echo "$out" | grep -qi 'with fuzz'; then exit 1; fi
+grep -q "apply-series: $n patches applied" <<< "$out"
+if grep -qi 'with fuzz' <<< "$out"; then exit 1; fi
 
 # a copy of the series whose first patch has one context line changed
 mkdir "$work/bad"
@@ -31,4 +31,4 @@ if out=$("$top/mk/apply-series.sh" "$work/pristine" "$work/bad" 2>&1); then
 	exit 1
 fi
 echo "$out"
-echo "$out" | grep -q "apply-series: ERROR: patch $first does not apply with zero fuzz"
+grep -q "apply-series: ERROR: patch $first does not apply with zero fuzz" <<< "$out"

@@ -10,7 +10,7 @@ cp "$top/build/libreswan_5.2.orig.tar.gz" "$cache/"
 printf '\x00' | dd of="$cache/libreswan_5.2.orig.tar.gz" bs=1 seek=100000 conv=notrunc status=none
 out=$("$top/mk/fetch-source.sh" "$cache" 2>&1)
 echo "$out"
-echo "$out" | grep -q 'SHA256 MISMATCH'
-echo "$out" | grep -q 'cached tarball is corrupt'
-echo "$out" | grep -q 'SHA256 verified: c382bbd838c239f8d4c4e9cc320f3abf34f7b08e71d9e78ed029a96d963940ce'
+grep -q 'SHA256 MISMATCH' <<< "$out"
+grep -q 'cached tarball is corrupt' <<< "$out"
+grep -q 'SHA256 verified: c382bbd838c239f8d4c4e9cc320f3abf34f7b08e71d9e78ed029a96d963940ce' <<< "$out"
 cmp "$cache/libreswan_5.2.orig.tar.gz" "$top/build/libreswan_5.2.orig.tar.gz"

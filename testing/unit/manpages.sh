@@ -12,10 +12,10 @@ conf=$(render "$(ls "$tree"/OBJ.*/configs/ipsec.conf.5)")
 whack=$(render "$(ls "$tree"/OBJ.*/programs/whack/ipsec-whack.8)")
 for option in session-resumption session-resumption-key-rotation session-resumption-ticket-lifetime \
 	      session-resumption-cluster-seed; do
-	echo "$conf" | grep -q "^ *$option\$" || { echo "ipsec.conf(5) lacks $option" >&2; exit 1; }
+	grep -q "^ *$option\$" <<< "$conf" || { echo "ipsec.conf(5) lacks $option" >&2; exit 1; }
 	echo "ipsec.conf(5): $option"
 done
 for option in --resumestatus --rotate-resume-key --purge-resume-keys; do
-	echo "$whack" | grep -q "^ *$option\$" || { echo "ipsec-whack(8) lacks $option" >&2; exit 1; }
+	grep -q "^ *$option\$" <<< "$whack" || { echo "ipsec-whack(8) lacks $option" >&2; exit 1; }
 	echo "ipsec-whack(8): $option"
 done
