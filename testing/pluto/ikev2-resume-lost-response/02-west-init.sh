@@ -1,0 +1,4 @@
+ipsec start
+ipsec add west-east
+# retransmits stay on: they are the point
+ipsec whack --impair revival

@@ -1,0 +1,1 @@
+ipsec whack --impair record-outbound --impair drop-outbound:1
