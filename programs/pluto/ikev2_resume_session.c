@@ -348,6 +348,10 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 	if (state.peer_auth == 0) {
 		llog(RC_LOG, logger,
 		     "not issuing a session resumption ticket: the peer's authentication method can not be resumed");
+	} else if (idi.len > RESUME_TICKET_MAX_ID_SIZE || idr.len > RESUME_TICKET_MAX_ID_SIZE) {
+		llog(RC_LOG, logger,
+		     "not issuing a session resumption ticket: an ID is longer than %u octets",
+		     (unsigned)RESUME_TICKET_MAX_ID_SIZE);
 	} else {
 		ticket = resume_keyring_seal_ticket(resume_keyring, &state, now, logger);
 	}
