@@ -214,6 +214,16 @@ void set_resume_session(struct resume_session *session,
 	session->auth_time = auth_time;
 }
 
+void forget_v2_resume_ticket(struct connection *c, const char *why,
+			     struct logger *logger)
+{
+	if (c->session == NULL) {
+		return;
+	}
+	llog(RC_LOG, logger, "dropping the session resumption ticket: %s", why);
+	pfree_session(&c->session);
+}
+
 void pfree_session(struct session **session)
 {
 	if (*session == NULL) {

@@ -83,6 +83,14 @@ struct session {
 	chunk_t ticket;
 };
 
+/*
+ * Client: RFC 5723 6.2, a ticket dies with its IKE SA's deletion by a
+ * Delete from either side, and when the user logs out (ipsec down).
+ * whack --suspend keeps it: that is what it is for.
+ */
+void forget_v2_resume_ticket(struct connection *c, const char *why,
+			     struct logger *logger);
+
 void set_resume_session(struct resume_session *session,
 			const struct connection_end *initiator,
 			const struct connection_end *responder,
