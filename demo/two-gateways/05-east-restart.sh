@@ -1,3 +1,4 @@
-: "=== 4. the gateway restarts (an upgrade, a crash, a reboot)"
-ipsec restart
+: "=== 4. the gateway crashes (a power cut, a panic) and comes back; no Delete reaches west"
+ipsec kill
+ipsec start
 ipsec add west-east

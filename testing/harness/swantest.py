@@ -378,6 +378,9 @@ def main():
     names = args.tests or sorted(
         d for d in os.listdir(args.tests_dir)
         if os.path.exists(os.path.join(args.tests_dir, d, "description.txt")))
+    for n in names:
+        if not os.path.exists(os.path.join(args.tests_dir, n, "description.txt")):
+            sys.exit(f"swantest: no test {n} in {args.tests_dir}")
     tests = [Test(args.tests_dir, n) for n in names]
     if args.list:
         for kind, p in scripts:

@@ -1,0 +1,2 @@
+ipsec restart --leave-state
+ipsec add west-east
