@@ -47,10 +47,16 @@ bool resume_replay_seen(const struct resume_replay_cache *cache,
 			const uint8_t id[RESUME_TICKET_ID_SIZE], realtime_t now);
 
 enum resume_replay_result {
+	RESUME_REPLAY_ROOM,		/* not used, and room to record it */
 	RESUME_REPLAY_RECORDED,
 	RESUME_REPLAY_DUPLICATE,	/* already used */
 	RESUME_REPLAY_FULL,		/* at the cap, even after a sweep */
 };
+
+/* could ID be recorded now?  ROOM, DUPLICATE or FULL */
+enum resume_replay_result resume_replay_check(struct resume_replay_cache *cache,
+					      const uint8_t id[RESUME_TICKET_ID_SIZE],
+					      realtime_t now);
 
 enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache,
 					       const uint8_t id[RESUME_TICKET_ID_SIZE],

@@ -110,22 +110,33 @@ void resume_replay_sweep(struct resume_replay_cache *cache, realtime_t now)
 	rehash(cache, cache->nr_slots, now);
 }
 
-enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache,
-					       const uint8_t id[RESUME_TICKET_ID_SIZE],
-					       realtime_t expiry, realtime_t now)
+enum resume_replay_result resume_replay_check(struct resume_replay_cache *cache,
+					      const uint8_t id[RESUME_TICKET_ID_SIZE],
+					      realtime_t now)
 {
 	if (resume_replay_seen(cache, id, now)) {
 		return RESUME_REPLAY_DUPLICATE;
-	}
-	if (expiry.rt.tv_sec <= now.rt.tv_sec) {
-		/* expired tickets are refused anyway: nothing to remember */
-		return RESUME_REPLAY_RECORDED;
 	}
 	if (cache->nr_entries >= cache->max_entries) {
 		resume_replay_sweep(cache, now);
 		if (cache->nr_entries >= cache->max_entries) {
 			return RESUME_REPLAY_FULL;
 		}
+	}
+	return RESUME_REPLAY_ROOM;
+}
+
+enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache,
+					       const uint8_t id[RESUME_TICKET_ID_SIZE],
+					       realtime_t expiry, realtime_t now)
+{
+	enum resume_replay_result room = resume_replay_check(cache, id, now);
+	if (room != RESUME_REPLAY_ROOM) {
+		return room;
+	}
+	if (expiry.rt.tv_sec <= now.rt.tv_sec) {
+		/* expired tickets are refused anyway: nothing to remember */
+		return RESUME_REPLAY_RECORDED;
 	}
 	/* keep the table at most half full */
 	if (2 * (cache->nr_entries + 1) > cache->nr_slots) {

@@ -413,6 +413,7 @@ void record_v2_resume_ticket_used(struct ike_sa *ike)
 	}
 	switch (resume_replay_record(resume_replay_cache, session->ticket_id,
 				     session->ticket_expiry, realnow())) {
+	case RESUME_REPLAY_ROOM:	/* not returned by record */
 	case RESUME_REPLAY_RECORDED:
 		resume_stats.used++;
 		return;
@@ -470,17 +471,17 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	};
 	memcpy(session.ticket_id, state.ticket_id, sizeof(session.ticket_id));
 	diag_t d = NULL;
-	if (resume_replay_seen(resume_replay_cache, state.ticket_id, now)) {
+	switch (resume_replay_check(resume_replay_cache, state.ticket_id, now)) {
+	case RESUME_REPLAY_DUPLICATE:
 		/* an IKE SA was already established with it */
 		status = RESUME_TICKET_REPLAYED;
-	} else if (resume_replay_entries(resume_replay_cache) >=
-		   resume_replay_max_entries(resume_replay_cache)) {
+		break;
+	case RESUME_REPLAY_FULL:
 		/* can't promise single use: fail closed, to a full handshake */
-		resume_replay_sweep(resume_replay_cache, now);
-		if (resume_replay_entries(resume_replay_cache) >=
-		    resume_replay_max_entries(resume_replay_cache)) {
-			status = RESUME_TICKET_REPLAY_CACHE_FULL;
-		}
+		status = RESUME_TICKET_REPLAY_CACHE_FULL;
+		break;
+	default:
+		break;
 	}
 	if (status != RESUME_TICKET_OK) {
 		/* decided */
@@ -520,30 +521,29 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
  *   the gateway, and optionally by the client) in this exchange MUST
  *   also be identical to the value included in the ticket.
  */
+static bool same_ticket_id(const char *role, const struct id *got,
+			   const struct id *want, struct logger *logger)
+{
+	if (same_id(got, want)) {
+		return true;
+	}
+	count_v2_resume_ticket_rejected(RESUME_TICKET_ID_MISMATCH);
+	id_buf gb, wb;
+	llog(RC_LOG, logger,
+	     "rejecting IKE_SESSION_RESUME ticket: %s: %s ID '%s' is not the ticket's '%s'",
+	     resume_ticket_status_name(RESUME_TICKET_ID_MISMATCH), role,
+	     str_id(got, &gb), str_id(want, &wb));
+	return false;
+}
+
 bool verify_resume_session_id(const struct resume_session *session,
 			      const struct id *initiator_id,
 			      const struct id *responder_id,
 			      struct logger *logger)
 {
-	id_buf got, want;
-	if (!same_id(initiator_id, &session->initiator_id)) {
-		count_v2_resume_ticket_rejected(RESUME_TICKET_ID_MISMATCH);
-		llog(RC_LOG, logger,
-		     "rejecting IKE_SESSION_RESUME ticket: %s: initiator ID '%s' is not the ticket's '%s'",
-		     resume_ticket_status_name(RESUME_TICKET_ID_MISMATCH),
-		     str_id(initiator_id, &got), str_id(&session->initiator_id, &want));
-		return false;
-	}
-	if (responder_id->kind != ID_NONE &&
-	    !same_id(responder_id, &session->responder_id)) {
-		count_v2_resume_ticket_rejected(RESUME_TICKET_ID_MISMATCH);
-		llog(RC_LOG, logger,
-		     "rejecting IKE_SESSION_RESUME ticket: %s: responder ID '%s' is not the ticket's '%s'",
-		     resume_ticket_status_name(RESUME_TICKET_ID_MISMATCH),
-		     str_id(responder_id, &got), str_id(&session->responder_id, &want));
-		return false;
-	}
-	return true;
+	return (same_ticket_id("initiator", initiator_id, &session->initiator_id, logger) &&
+		(responder_id->kind == ID_NONE ||
+		 same_ticket_id("responder", responder_id, &session->responder_id, logger)));
 }
 
 enum keyword_auth resume_session_auth(const struct resume_session *session)

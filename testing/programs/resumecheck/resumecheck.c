@@ -479,6 +479,7 @@ static void check_replay(void)
 	make_id(a, 1);
 	make_id(b, 2);
 	CHECK(!resume_replay_seen(cache, a, now), "an unused ticket is seen");
+	CHECK(resume_replay_check(cache, a, now) == RESUME_REPLAY_ROOM, "no room for an unused ticket");
 	CHECK(resume_replay_record(cache, a, expiry, now) == RESUME_REPLAY_RECORDED, "record");
 	CHECK(resume_replay_seen(cache, a, now), "a used ticket is not seen");
 	CHECK(!resume_replay_seen(cache, b, now), "another ticket is seen");
@@ -499,7 +500,8 @@ static void check_replay(void)
 	}
 	uint8_t c[RESUME_TICKET_ID_SIZE];
 	make_id(c, 3);
-	CHECK(resume_replay_record(cache, c, expiry, now) == RESUME_REPLAY_FULL,
+	CHECK(resume_replay_record(cache, c, expiry, now) == RESUME_REPLAY_FULL &&
+	      resume_replay_check(cache, c, now) == RESUME_REPLAY_FULL,
 	      "a full cache recorded another ticket");
 	CHECK(resume_replay_record(cache, c, realtime(NOW + 2 * HOUR), expiry) == RESUME_REPLAY_RECORDED &&
 	      resume_replay_entries(cache) == 1, "expired entries were not swept when full");
