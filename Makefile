@@ -12,12 +12,16 @@
 #   make export-patches   write those commits back to patches/
 #
 # TESTS="name ..." limits check/check-stock to some tests.
+# Tests that need ESP run in one qemu guest (the VM tier, testing/vm/);
+# SKIP_VM=1 skips them, and says so.
 
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD := $(TOP)/build
 PYTHON := /usr/bin/python3
 RUNNER := $(PYTHON) $(TOP)/testing/harness/swantest.py
 TESTS ?=
+SKIP_VM ?=
+RUNNER_FLAGS := $(if $(SKIP_VM),--skip-vm)
 FUZZ_SECONDS ?= 600
 
 .PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket demo \
@@ -38,10 +42,10 @@ stock: deps
 	@$(TOP)/mk/build.sh stock
 
 check: build
-	@$(RUNNER) --prefix $(BUILD)/inst --variant patched $(TESTS)
+	@$(RUNNER) --prefix $(BUILD)/inst --variant patched $(RUNNER_FLAGS) $(TESTS)
 
 check-stock: stock
-	@$(RUNNER) --prefix $(BUILD)/stock/inst --variant stock $(TESTS)
+	@$(RUNNER) --prefix $(BUILD)/stock/inst --variant stock $(RUNNER_FLAGS) $(TESTS)
 
 check-bisect: deps
 	@$(TOP)/mk/check-bisect.sh

@@ -15,6 +15,10 @@ packages=(
 	iproute2 python3 procps util-linux bsdextrautils
 	# fuzzing the ticket decoder (libFuzzer)
 	clang libclang-rt-14-dev
+	# VM tier (testing/vm/): qemu, the guest's initramfs, traffic.  The
+	# guest kernel is downloaded and unpacked by testing/vm/vm.sh, never
+	# installed.
+	qemu-system-x86 busybox-static xz-utils iputils-ping
 )
 
 missing=()

@@ -9,6 +9,11 @@ A test directory holds:
   ipsec.secrets, <host>.secrets
   NN-<host>-<what>.sh    steps, run in NN order inside <host>'s namespace
                          with bash -e; a failing command fails the test
+  requires               optional; words naming what the test needs.
+                         "esp": Child SAs must carry packets, which the
+                         host kernel cannot do, so the test runs in the VM
+                         tier (testing/vm/): one qemu guest booting Debian's
+                         kernel runs all such tests with this same runner.
 
 Every host gets its own namespace, plugged into a bridge in a further
 namespace; its address is ADDRESSES[host] and exists only in there.  The
@@ -36,6 +41,8 @@ TOP = os.path.dirname(os.path.dirname(HARNESS))
 TESTS_DIR = os.path.join(TOP, "testing", "pluto")
 SELFTEST_DIR = os.path.join(TOP, "testing", "selftest")
 UNIT_DIR = os.path.join(TOP, "testing", "unit")
+VM_RUNNER = os.path.join(TOP, "testing", "vm", "vm.sh")
+VM_GUEST = os.path.join(TOP, "testing", "vm", "guest-swantest.sh")
 
 # Test host addresses: TEST-NET-1 (RFC 5737), only ever configured inside
 # the namespaces a test creates.
@@ -56,6 +63,11 @@ STEP_TIMEOUT = 120
 SHUTDOWN_TIMEOUT = 20
 # a selftest may build the tree once per patch
 SELFTEST_TIMEOUT = 900
+# the VM tier: boot and module loading, then per test at TCG speed (a
+# two-pluto test takes 30-60 s in the guest)
+VM_BOOT_TIMEOUT = 120
+VM_TEST_TIMEOUT = 240
+REQUIREMENTS = {"esp"}
 
 
 class TestFailure(Exception):
@@ -65,6 +77,10 @@ class TestFailure(Exception):
 def run(cmd, check=True, **kw):
     return subprocess.run(cmd, check=check, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, **kw)
+
+
+def swantest_switches():
+    return {k: v for k, v in os.environ.items() if k.startswith("SWANTEST_")}
 
 
 def pid_alive(pid):
@@ -125,6 +141,14 @@ class Test:
                 hosts.add(fn[:-len(".conf")])
         self.steps.sort()
         self.hosts = sorted(hosts)
+        self.requires = set()
+        req = os.path.join(self.dir, "requires")
+        if os.path.exists(req):
+            self.requires = set(open(req).read().split())
+        unknown = self.requires - REQUIREMENTS
+        if unknown:
+            raise TestFailure(f"{name}: unknown requirement(s) {sorted(unknown)}")
+        self.tier = "vm" if "esp" in self.requires else "host"
         for h in self.hosts:
             if h not in ADDRESSES:
                 raise TestFailure(f"{name}: unknown host {h}")
@@ -139,6 +163,8 @@ class Runner:
         self.keep = args.keep
         self.verbose = args.verbose
         self.work = os.path.join(TOP, "build", "tests", self.variant)
+        # in the guest: where each test's directory is copied for the host
+        self.collect = args.collect
         self.interrupted = False
         self.ns = []
 
@@ -228,6 +254,8 @@ class Runner:
         }
         for h, a in ADDRESSES.items():
             env[f"SWAN_ADDR_{h}"] = a
+        # switches a person running the tests sets (SWANTEST_IMPAIR_ESP)
+        env.update(swantest_switches())
         return env
 
     def run_step(self, test, workdir, host_ns, step):
@@ -320,14 +348,81 @@ class Runner:
         finally:
             self.teardown_network()
         secs = time.monotonic() - start
+        if self.collect:
+            # the guest's writes vanish at power-off; the host keeps
+            # these, passed or failed (they hold the ESP counters checked)
+            shutil.copytree(workdir, os.path.join(self.collect, test.name),
+                            symlinks=True, ignore_dangling_symlinks=True,
+                            dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("nss", "*.ctl"))
+            workdir = os.path.join(self.vm_logs(), test.name)
         if ok:
             print(f"PASS {test.name} ({secs:.1f}s)", flush=True)
-            if not self.keep:
+            if not self.keep and not self.collect:
                 shutil.rmtree(workdir, ignore_errors=True)
         else:
             print(f"FAIL {test.name} ({secs:.1f}s): {why}", flush=True)
             print(f"     logs: {workdir}", flush=True)
         return ok
+
+
+    # --- VM tier -------------------------------------------------------
+
+    def vm_logs(self):
+        return os.path.join(self.work, "vm")
+
+    def run_vm_tier(self, tests):
+        """Boot one guest, run every test that needs ESP in it with this
+        runner, and report each as if it had run here.  Any test the
+        guest did not report (boot failure, timeout, crash) failed."""
+        names = [t.name for t in tests]
+        timeout = VM_BOOT_TIMEOUT + VM_TEST_TIMEOUT * len(tests)
+        logs = self.vm_logs()
+        shutil.rmtree(logs, ignore_errors=True)
+        print(f"swantest: VM tier: {len(tests)} test(s) in one qemu guest "
+              f"(timeout {timeout}s)", flush=True)
+        cmd = [VM_RUNNER, "run", "-t", str(timeout), "-o", logs]
+        for k, v in swantest_switches().items():
+            cmd += ["-e", f"{k}={v}"]
+        cmd += [VM_GUEST,
+               "--prefix", self.prefix, "--variant", self.variant]
+        if self.keep:
+            cmd.append("--keep")
+        if self.verbose:
+            cmd.append("--verbose")
+        proc = subprocess.Popen(cmd + names, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        results = {}
+        try:
+            for line in proc.stdout:
+                m = re.match(r"^(PASS|FAIL) (\S+) \(", line)
+                if m and m.group(2) in names:
+                    results[m.group(2)] = m.group(1) == "PASS"
+                    line = line.replace(m.group(2), m.group(2) + " [vm]", 1)
+                    line = line.replace(os.path.join(self.work, m.group(2)),
+                                        os.path.join(logs, m.group(2)))
+                elif re.match(r"^\d+ passed, \d+ failed", line):
+                    continue
+                print(line, end="", flush=True)
+            rc = proc.wait()
+        except KeyboardInterrupt:
+            # vm.sh kills its qemu on SIGTERM
+            proc.terminate()
+            proc.wait()
+            self.interrupted = True
+            rc = -1
+        passed = failed = 0
+        for n in names:
+            if results.get(n):
+                passed += 1
+            else:
+                failed += 1
+                if n not in results:
+                    print(f"FAIL {n} [vm]: the guest did not report it "
+                          f"(vm.sh exited {rc}); console: {logs}/console.log",
+                          flush=True)
+        return passed, failed
 
 
 def run_script_test(kind, path, prefix):
@@ -365,6 +460,10 @@ def main():
     ap.add_argument("--tests-dir", default=TESTS_DIR,
                     help="directory holding the test directories")
     ap.add_argument("--list", action="store_true", help="list the tests")
+    ap.add_argument("--skip-vm", action="store_true",
+                    help="do not run the VM tier (its tests print SKIP)")
+    ap.add_argument("--in-vm", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--collect", help=argparse.SUPPRESS)
     ap.add_argument("tests", nargs="*", help="test names (default: all)")
     args = ap.parse_args()
 
@@ -386,7 +485,8 @@ def main():
         for kind, p in scripts:
             print(f"{kind}/{os.path.basename(p)[:-3]}")
         for t in tests:
-            print(f"{t.name}: {t.title}")
+            tier = " [vm]" if t.tier == "vm" else ""
+            print(f"{t.name}{tier}: {t.title}")
         return 0
     if os.geteuid() != 0:
         sys.exit("swantest: must run as root (network namespaces)")
@@ -400,7 +500,12 @@ def main():
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
 
-    passed = failed = 0
+    # In the guest every test given runs here; on the host the tests that
+    # need ESP go to the VM tier.
+    vm_tests = [] if args.in_vm else [t for t in tests if t.tier == "vm"]
+    tests = [t for t in tests if t not in vm_tests]
+
+    passed = failed = skipped = 0
     for kind, p in scripts:
         if run_script_test(kind, p, runner.prefix):
             passed += 1
@@ -413,7 +518,16 @@ def main():
             passed += 1
         else:
             failed += 1
-    print(f"{passed} passed, {failed} failed", flush=True)
+    if vm_tests and args.skip_vm:
+        for t in vm_tests:
+            print(f"SKIP {t.name} [vm]: VM tier skipped (--skip-vm)", flush=True)
+        skipped = len(vm_tests)
+    elif vm_tests and not runner.interrupted:
+        p, f = runner.run_vm_tier(vm_tests)
+        passed += p
+        failed += f
+    tail = f", {skipped} skipped" if skipped else ""
+    print(f"{passed} passed, {failed} failed{tail}", flush=True)
     return 0 if failed == 0 and not runner.interrupted else 1
 
 

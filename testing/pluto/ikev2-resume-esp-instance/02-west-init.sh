@@ -1,0 +1,4 @@
+swan-x509
+ipsec start
+ipsec add west-east
+ipsec whack --impair revival --impair suppress-retransmits
