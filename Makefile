@@ -41,7 +41,7 @@ build: deps
 stock: deps
 	@$(TOP)/mk/build.sh stock
 
-check: build
+check: build stock
 	@$(RUNNER) --prefix $(BUILD)/inst --variant patched $(RUNNER_FLAGS) $(TESTS)
 
 check-stock: stock

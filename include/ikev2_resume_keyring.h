@@ -24,7 +24,12 @@
  * info=RESUME_KEY_HKDF_INFO), derived inside NSS into a session object
  * when the key is loaded.  That keeps the stored key to one purpose
  * (R-9.5-3), and sealing fast: softoken reaches into its database on
- * every operation with a token object.
+ * every operation with a token object.  A second key derived the same
+ * way (info=RESUME_KEY_WRAP_INFO) wraps the IKE SA's SK_d with AES key
+ * wrap with padding (RFC 5649) before it goes into the ticket, so SK_d
+ * never leaves NSS in the clear: not when a ticket is sealed, not when
+ * one is opened (upstream #1931's concern; and NSS in FIPS mode refuses
+ * to hand a sensitive key's bytes out at all).
  *
  * A key's role follows from the clock, never from stored state:
  *
@@ -70,6 +75,7 @@ struct jambuf;
 #define RESUME_KEY_LABEL_PREFIX		"ikev2-resume:"
 #define RESUME_KEY_SIZE			32	/* AES-256 */
 #define RESUME_KEY_HKDF_INFO		"libreswan ikev2-resume ticket v1 AES-256-GCM"
+#define RESUME_KEY_WRAP_INFO		"libreswan ikev2-resume ticket v1 SK_d AES-256-KWP"
 #define RESUME_CLUSTER_SEED_INFO	"libreswan ikev2-resume cluster seed"
 #define RESUME_CLUSTER_RATCHET_INFO	"libreswan ikev2-resume cluster ratchet"
 #define RESUME_CLUSTER_KEY_ID_TAG	"clst"	/* + u32 epoch */
@@ -94,6 +100,7 @@ struct resume_key {
 	realtime_t created;
 	PK11SymKey *stored;	/* token object; derives only */
 	PK11SymKey *symkey;	/* session object; seals and opens tickets */
+	PK11SymKey *wrapkey;	/* session object; wraps and unwraps SK_d */
 };
 
 enum resume_key_role {
@@ -150,18 +157,22 @@ diag_t resume_keyring_rotate(struct resume_keyring *ring, realtime_t now,
 void resume_keyring_purge(struct resume_keyring *ring, struct logger *logger);
 
 /*
- * Whole tickets: seal STATE under the sealing key; or check, open and
- * decode a ticket (header, key, tag, TLVs, expiry against NOW).  On
- * RESUME_TICKET_OK the decoded STATE points into *PLAINTEXT, which the
- * caller frees with free_resume_ticket_plaintext().
+ * Whole tickets: wrap SK_D and seal it with STATE (whose .sk_d is
+ * ignored) under the sealing key; or check, open and decode a ticket
+ * (header, key, tag, TLVs, expiry against NOW) and unwrap its SK_d
+ * into *SK_D, a new reference.  On RESUME_TICKET_OK the decoded STATE
+ * points into *PLAINTEXT, which the caller frees with
+ * free_resume_ticket_plaintext(); STATE's .sk_d is the wrapped form.
  */
 chunk_t resume_keyring_seal_ticket(struct resume_keyring *ring,
 				   const struct resume_ticket_state *state,
+				   PK11SymKey *sk_d,
 				   realtime_t now, struct logger *logger);
 enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring *ring,
 						     shunk_t ticket, realtime_t now,
 						     chunk_t *plaintext,
-						     struct resume_ticket_state *state);
+						     struct resume_ticket_state *state,
+						     PK11SymKey **sk_d);
 
 /* id, created, role, expiry; never key material */
 void jam_resume_key(struct jambuf *buf, const struct resume_keyring *ring,

@@ -55,6 +55,9 @@ struct logger;
 #define RESUME_TICKET_ID_SIZE		16	/* ticket_id, the replay-cache key */
 #define RESUME_TICKET_SPI_SIZE		8
 #define RESUME_TICKET_MAX_SK_D_SIZE	64	/* the largest PRF output, SHA2-512 */
+/* AES key wrap with padding (RFC 5649): the 8-octet integrity block */
+#define RESUME_TICKET_WRAP_OVERHEAD	8
+#define RESUME_TICKET_WRAP_BLOCK	8
 #define RESUME_TICKET_MAX_ID_SIZE	2048	/* one ID payload body */
 /* A ticket larger than this is refused before any work is done. */
 #define RESUME_TICKET_MAX_SIZE		(RESUME_TICKET_HEADER_SIZE + 3 * RESUME_TICKET_MAX_ID_SIZE + RESUME_TICKET_TAG_SIZE)
@@ -99,6 +102,7 @@ enum resume_ticket_status {
 	RESUME_TICKET_NO_KEYS,
 	RESUME_TICKET_REPLAYED,
 	RESUME_TICKET_REPLAY_CACHE_FULL,
+	RESUME_TICKET_BAD_SK_D,
 	RESUME_TICKET_STATUS_ROOF,
 };
 
@@ -122,7 +126,7 @@ struct resume_ticket_state {
 	uint8_t spi_i[RESUME_TICKET_SPI_SIZE];
 	uint8_t spi_r[RESUME_TICKET_SPI_SIZE];
 	struct resume_ticket_transforms transforms;
-	shunk_t sk_d;
+	shunk_t sk_d;		/* wrapped (RFC 5649) by the key ring, never in the clear */
 	shunk_t conn_name;	/* hint only; may be empty */
 	uint32_t flags;
 	shunk_t ppk_id;		/* may be empty */

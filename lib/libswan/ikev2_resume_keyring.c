@@ -191,6 +191,7 @@ static void delete_key(struct resume_keyring *ring, unsigned i, const char *why,
 	}
 	PK11_FreeSymKey(key->stored);
 	PK11_FreeSymKey(key->symkey);
+	PK11_FreeSymKey(key->wrapkey);
 	memmove(&ring->keys[i], &ring->keys[i + 1],
 		(ring->nr_keys - i - 1) * sizeof(ring->keys[0]));
 	ring->nr_keys--;
@@ -210,24 +211,40 @@ static const struct resume_key *insert_key(struct resume_keyring *ring, struct r
 	return &ring->keys[i];
 }
 
-/* the sealing key: HKDF-SHA256 of the stored key, inside NSS */
-static diag_t derive_sealing_key(struct resume_key *key)
+/* HKDF-SHA256(stored key, info), inside NSS, as a session object */
+static PK11SymKey *derive_session_key(const struct resume_key *key, const char *info,
+				      CK_MECHANISM_TYPE target, CK_ATTRIBUTE_TYPE operation,
+				      CK_FLAGS flags)
 {
 	CK_NSS_HKDFParams hkdf = {
 		.bExtract = CK_TRUE,	/* zero salt */
 		.bExpand = CK_TRUE,
-		.pInfo = (CK_BYTE_PTR)RESUME_KEY_HKDF_INFO,
-		.ulInfoLen = strlen(RESUME_KEY_HKDF_INFO),
+		.pInfo = (CK_BYTE_PTR)info,
+		.ulInfoLen = strlen(info),
 	};
 	SECItem param = {
 		.type = siBuffer,
 		.data = (void *)&hkdf,
 		.len = sizeof(hkdf),
 	};
-	key->symkey = PK11_Derive(key->stored, CKM_NSS_HKDF_SHA256, &param,
-				  CKM_AES_GCM, CKA_ENCRYPT, RESUME_KEY_SIZE);
+	return PK11_DeriveWithFlags(key->stored, CKM_NSS_HKDF_SHA256, &param,
+				    target, operation, RESUME_KEY_SIZE, flags);
+}
+
+/* the sealing key and the SK_d wrapping key */
+static diag_t derive_sealing_key(struct resume_key *key)
+{
+	key->symkey = derive_session_key(key, RESUME_KEY_HKDF_INFO,
+					 CKM_AES_GCM, CKA_ENCRYPT, CKF_DECRYPT);
 	if (key->symkey == NULL) {
 		return diag_nss_error("deriving the ticket sealing key");
+	}
+	key->wrapkey = derive_session_key(key, RESUME_KEY_WRAP_INFO,
+					  CKM_AES_KEY_WRAP_KWP, CKA_WRAP, CKF_UNWRAP);
+	if (key->wrapkey == NULL) {
+		PK11_FreeSymKey(key->symkey);
+		key->symkey = NULL;
+		return diag_nss_error("deriving the SK_d wrapping key");
 	}
 	return NULL;
 }
@@ -473,6 +490,7 @@ void resume_keyring_close(struct resume_keyring **ringp)
 	for (unsigned i = 0; i < ring->nr_keys; i++) {
 		PK11_FreeSymKey(ring->keys[i].stored);
 		PK11_FreeSymKey(ring->keys[i].symkey);
+		PK11_FreeSymKey(ring->keys[i].wrapkey);
 	}
 	PK11_FreeSlot(ring->slot);
 	pfree(ring);
@@ -569,13 +587,27 @@ void resume_keyring_purge(struct resume_keyring *ring, struct logger *logger)
 
 chunk_t resume_keyring_seal_ticket(struct resume_keyring *ring,
 				   const struct resume_ticket_state *state,
+				   PK11SymKey *sk_d,
 				   realtime_t now, struct logger *logger)
 {
 	const struct resume_key *key = resume_keyring_sealing_key(ring, now, logger);
 	if (key == NULL) {
 		return empty_chunk;
 	}
-	chunk_t plaintext = resume_ticket_encode_state(state);
+	uint8_t wrapped_sk_d[RESUME_TICKET_MAX_SK_D_SIZE + RESUME_TICKET_WRAP_OVERHEAD];
+	SECItem wrapped = {
+		.type = siBuffer,
+		.data = wrapped_sk_d,
+		.len = sizeof(wrapped_sk_d),
+	};
+	if (PK11_WrapSymKey(CKM_AES_KEY_WRAP_KWP, NULL, key->wrapkey, sk_d,
+			    &wrapped) != SECSuccess) {
+		llog_nss_error(RC_LOG, logger, "wrapping SK_d for a session resumption ticket failed");
+		return empty_chunk;
+	}
+	struct resume_ticket_state with_sk_d = *state;
+	with_sk_d.sk_d = shunk2(wrapped.data, wrapped.len);
+	chunk_t plaintext = resume_ticket_encode_state(&with_sk_d);
 	chunk_t ticket = resume_ticket_seal(key->symkey, key->id,
 					    HUNK_AS_SHUNK(plaintext), logger);
 	free_resume_ticket_plaintext(&plaintext);
@@ -585,9 +617,11 @@ chunk_t resume_keyring_seal_ticket(struct resume_keyring *ring,
 enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring *ring,
 						     shunk_t ticket, realtime_t now,
 						     chunk_t *plaintext,
-						     struct resume_ticket_state *state)
+						     struct resume_ticket_state *state,
+						     PK11SymKey **sk_d)
 {
 	*plaintext = empty_chunk;
+	*sk_d = NULL;
 	/* cheapest checks first: no crypto for junk */
 	struct resume_ticket_header header;
 	enum resume_ticket_status status = resume_ticket_parse_header(ticket, &header);
@@ -606,6 +640,21 @@ enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring
 	if (status == RESUME_TICKET_OK &&
 	    (uint64_t)now.rt.tv_sec >= state->expiry) {
 		status = RESUME_TICKET_EXPIRED;
+	}
+	if (status == RESUME_TICKET_OK) {
+		/* the bytes SK_d was when this key wrapped it */
+		SECItem wrapped = {
+			.type = siBuffer,
+			.data = (uint8_t *)state->sk_d.ptr,
+			.len = state->sk_d.len,
+		};
+		/* the type IKEv2's derivations expect of SK_d */
+		*sk_d = PK11_UnwrapSymKey(key->wrapkey, CKM_AES_KEY_WRAP_KWP, NULL,
+					  &wrapped, CKM_EXTRACT_KEY_FROM_KEY, CKA_DERIVE,
+					  /*from the wrapped length*/0);
+		if (*sk_d == NULL) {
+			status = RESUME_TICKET_BAD_SK_D;
+		}
 	}
 	if (status != RESUME_TICKET_OK) {
 		free_resume_ticket_plaintext(plaintext);

@@ -49,6 +49,7 @@ static const char *const status_names[RESUME_TICKET_STATUS_ROOF] = {
 	[RESUME_TICKET_NO_KEYS] = "no ticket keys",
 	[RESUME_TICKET_REPLAYED] = "replayed",
 	[RESUME_TICKET_REPLAY_CACHE_FULL] = "replay cache full",
+	[RESUME_TICKET_BAD_SK_D] = "SK_d does not unwrap",
 };
 
 const char *resume_ticket_status_name(enum resume_ticket_status status)
@@ -275,8 +276,11 @@ static bool decode_tlv(uint16_t type, shunk_t v, struct resume_ticket_state *s)
 		return true;
 	}
 	case RESUME_TLV_SK_D:
+		/* wrapped: a whole number of blocks, at least one of key */
 		s->sk_d = v;
-		return v.len > 0 && v.len <= RESUME_TICKET_MAX_SK_D_SIZE;
+		return (v.len > RESUME_TICKET_WRAP_OVERHEAD &&
+			v.len <= RESUME_TICKET_MAX_SK_D_SIZE + RESUME_TICKET_WRAP_OVERHEAD &&
+			v.len % RESUME_TICKET_WRAP_BLOCK == 0);
 	case RESUME_TLV_CONN_NAME:
 		s->conn_name = optional_value(v);
 		return v.len <= MAX_CONN_NAME_SIZE;

@@ -20,6 +20,7 @@
 #include "log_limiter.h"
 #include "packet.h"
 #include "crypt_symkey.h"
+#include "crypt_prf.h"
 #include "lswnss.h"
 #include "ike_alg.h"
 #include "ike_alg_encrypt.h"
@@ -36,6 +37,7 @@
 #include "ikev2_resume_session.h"
 #include "ikev2_resume_keyring.h"
 #include "ikev2_resume_replay.h"
+#include "ikev2_psk.h"
 
 deltatime_t pluto_resume_key_rotation = DELTATIME_INIT(DEFAULT_RESUME_KEY_ROTATION);
 deltatime_t pluto_resume_ticket_lifetime = DELTATIME_INIT(DEFAULT_RESUME_TICKET_LIFETIME);
@@ -331,7 +333,6 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 	/* the gateway is the responder: IDi is the peer's */
 	chunk_t idi = id_payload_body(&c->remote->host);
 	chunk_t idr = id_payload_body(&c->local->host);
-	chunk_t sk_d = chunk_from_symkey("sk_d_old", ike->sa.st_skey_d_nss, logger);
 	struct resume_ticket_state state = {
 		.idi = HUNK_AS_SHUNK(idi),
 		.idr = HUNK_AS_SHUNK(idr),
@@ -347,7 +348,7 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 			.dh = ID(ta_dh),
 #undef ID
 		},
-		.sk_d = HUNK_AS_SHUNK(sk_d),
+		/* SK_d stays in NSS: the key ring wraps it */
 		.conn_name = shunk1(c->name),
 	};
 	memcpy(state.spi_i, ike->sa.st_ike_spis.initiator.bytes, sizeof(state.spi_i));
@@ -363,9 +364,9 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 		     "not issuing a session resumption ticket: an ID is longer than %u octets",
 		     (unsigned)RESUME_TICKET_MAX_ID_SIZE);
 	} else {
-		ticket = resume_keyring_seal_ticket(resume_keyring, &state, now, logger);
+		ticket = resume_keyring_seal_ticket(resume_keyring, &state,
+						    ike->sa.st_skey_d_nss, now, logger);
 	}
-	free_resume_ticket_plaintext(&sk_d);
 	free_chunk_content(&idi);
 	free_chunk_content(&idr);
 	return ticket;
@@ -455,8 +456,10 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	realtime_t now = realnow();
 	chunk_t plaintext;
 	struct resume_ticket_state state;
+	PK11SymKey *sk_d_old;
 	enum resume_ticket_status status =
-		resume_keyring_open_ticket(resume_keyring, ticket, now, &plaintext, &state);
+		resume_keyring_open_ticket(resume_keyring, ticket, now, &plaintext, &state,
+					   &sk_d_old);
 	if (status != RESUME_TICKET_OK) {
 		return reject_ticket(ike, status);
 	}
@@ -496,7 +499,7 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	if (status == RESUME_TICKET_OK) {
 		/* this will be turned into SK_d during IKE_AUTH */
 		PASSERT(ike->sa.logger, ike->sa.st_skey_d_nss == NULL);
-		ike->sa.st_skey_d_nss = symkey_from_hunk("sk_d_old", state.sk_d, ike->sa.logger);
+		ike->sa.st_skey_d_nss = sk_d_old;
 		set_ikev2_accepted_proposal(ike,
 					    state.transforms.encr,
 					    state.transforms.prf,
@@ -508,6 +511,7 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	} else {
 		free_id_content(&session.initiator_id);
 		free_id_content(&session.responder_id);
+		symkey_delref(ike->sa.logger, "sk_d_old", &sk_d_old);
 	}
 	free_resume_ticket_plaintext(&plaintext);
 	return (status == RESUME_TICKET_OK ? true : reject_ticket(ike, status));
@@ -608,4 +612,194 @@ void purge_v2_resume_keys(struct logger *logger)
 	}
 	resume_keyring_purge(resume_keyring, logger);
 	llog(RC_LOG, logger, "session resumption: every outstanding ticket is revoked");
+}
+
+/*
+ * AUTH of the IKE_AUTH that follows IKE_SESSION_RESUME.
+ *
+ * RFC 5723 4.3.3: "AUTH = prf(SK_px, <message octets>)", where the
+ * message octets are those of RFC 7296 2.15: the sender's
+ * IKE_SESSION_RESUME message, the peer's nonce, and prf(SK_px, ID').
+ * No "Key Pad for IKEv2", no shared secret (R-4.3.3-2, R-4.3.3-3).
+ * libreswan 5.2 MACs the message alone; see docs/interop.md for how
+ * the two meet.
+ */
+
+/*
+ * Known-answer test output, only under --impair log-resume-kat.  Long
+ * values go in pieces so that no log line is truncated.
+ */
+
+#define KAT_PIECE_BYTES 256
+
+static void log_kat_bytes(const struct ike_sa *ike, const char *name,
+			  const uint8_t *bytes, size_t len)
+{
+	size_t off = 0;
+	do {
+		size_t n = (len - off < KAT_PIECE_BYTES ? len - off : KAT_PIECE_BYTES);
+		LLOG_JAMBUF(RC_LOG, ike->sa.logger, buf) {
+			jam(buf, "IMPAIR: resume KAT: %s +%zu: ", name, off);
+			jam_hex_bytes(buf, bytes + off, n);
+		}
+		off += n;
+	} while (off < len);
+}
+
+#define log_kat_hunk(IKE, NAME, HUNK)					\
+	({								\
+		typeof(HUNK) hunk_ = HUNK; /* evaluate once */		\
+		log_kat_bytes(IKE, NAME, hunk_.ptr, hunk_.len);	\
+	})
+
+static void log_kat_symkey(const struct ike_sa *ike, const char *name, PK11SymKey *key)
+{
+	chunk_t bytes = chunk_from_symkey(name, key, ike->sa.logger);
+	log_kat_hunk(ike, name, bytes);
+	free_chunk_content(&bytes);
+}
+
+static void log_kat_string(const struct ike_sa *ike, const char *name, const char *value)
+{
+	llog(RC_LOG, ike->sa.logger, "IMPAIR: resume KAT: %s: %s", name, value);
+}
+
+void log_resume_kat_input(const struct ike_sa *ike)
+{
+	log_kat_string(ike, "role", (ike->sa.st_sa_role == SA_INITIATOR ? "initiator" : "responder"));
+	log_kat_string(ike, "prf", ike->sa.st_oakley.ta_prf->common.fqn);
+	log_kat_symkey(ike, "SK_d old", ike->sa.st_skey_d_nss);
+	log_kat_hunk(ike, "Ni", ike->sa.st_ni);
+	log_kat_hunk(ike, "Nr", ike->sa.st_nr);
+}
+
+void log_resume_kat_output(const struct ike_sa *ike, const ike_spis_t *new_spis)
+{
+	log_kat_bytes(ike, "SPIi", new_spis->initiator.bytes, sizeof(new_spis->initiator.bytes));
+	log_kat_bytes(ike, "SPIr", new_spis->responder.bytes, sizeof(new_spis->responder.bytes));
+	LLOG_JAMBUF(RC_LOG, ike->sa.logger, buf) {
+		jam(buf, "IMPAIR: resume KAT: key sizes: SK_d %zu SK_a %zu SK_e %zu SK_p %zu",
+		    ike->sa.st_oakley.ta_prf->prf_key_size,
+		    (ike->sa.st_oakley.ta_integ == NULL ? 0 :
+		     ike->sa.st_oakley.ta_integ->integ_keymat_size),
+		    (ike->sa.st_oakley.enckeylen / BITS_PER_BYTE +
+		     ike->sa.st_oakley.ta_encrypt->salt_size),
+		    ike->sa.st_oakley.ta_prf->prf_key_size);
+	}
+	log_kat_symkey(ike, "SK_d", ike->sa.st_skey_d_nss);
+	log_kat_hunk(ike, "SK_pi", ike->sa.st_skey_chunk_SK_pi);
+	log_kat_hunk(ike, "SK_pr", ike->sa.st_skey_chunk_SK_pr);
+}
+
+static const char *const resume_auth_form_names[] = {
+	[RESUME_AUTH_RFC5723] = "RFC 5723",
+	[RESUME_AUTH_LIBRESWAN_5_2] = "libreswan 5.2",
+};
+
+struct resume_session *resume_session_for_initiator(const struct connection *c,
+						    bool peer_pre_rfc_auth)
+{
+	struct resume_session *session = clone_resume_session(&c->session->resume);
+	session->auth_form = (peer_pre_rfc_auth ? RESUME_AUTH_LIBRESWAN_5_2 :
+			      RESUME_AUTH_RFC5723);
+	return session;
+}
+
+struct crypt_mac resume_auth_sighash(const struct ike_sa *ike,
+				     PK11SymKey *SK_px,
+				     shunk_t message, shunk_t nonce,
+				     const struct crypt_mac *idhash,
+				     shunk_t intermediate)
+{
+	const struct prf_desc *prf_desc = ike->sa.st_oakley.ta_prf;
+	enum resume_auth_form form = ike->sa.st_v2_resume_session->auth_form;
+	struct crypt_prf *prf = crypt_prf_init_symkey("resumed AUTH = prf(SK_px, <message octets>)",
+						      prf_desc, "SK_px", SK_px,
+						      ike->sa.logger);
+	if (prf == NULL) {
+		llog_pexpect(ike->sa.logger, HERE, "no PRF for the resumed AUTH");
+		return empty_mac;
+	}
+	crypt_prf_update_hunk(prf, "IKE_SESSION_RESUME message", message);
+	if (form == RESUME_AUTH_RFC5723) {
+		crypt_prf_update_hunk(prf, "peer's nonce", nonce);
+		crypt_prf_update_hunk(prf, "prf(SK_px, ID')", *idhash);
+		crypt_prf_update_hunk(prf, "IntAuth", intermediate);
+	}
+	return crypt_prf_final_mac(&prf, NULL);
+}
+
+void log_resume_kat_auth(const struct ike_sa *ike, PK11SymKey *SK_px,
+			 shunk_t message, shunk_t nonce,
+			 const struct crypt_mac *idhash,
+			 const struct crypt_mac *auth)
+{
+	log_kat_string(ike, "AUTH form",
+		       resume_auth_form_names[ike->sa.st_v2_resume_session->auth_form]);
+	log_kat_hunk(ike, "AUTH message", message);
+	log_kat_hunk(ike, "AUTH nonce", nonce);
+	log_kat_hunk(ike, "AUTH idhash", *idhash);
+	log_kat_symkey(ike, "AUTH SK_px", SK_px);
+	log_kat_hunk(ike, "AUTH value", *auth);
+}
+
+static bool resume_auth_matches(const struct ike_sa *ike,
+				const struct crypt_mac *idhash,
+				shunk_t received)
+{
+	struct crypt_mac calc = empty_mac;
+	diag_t d = ikev2_calculate_psk_sighash(REMOTE_PERSPECTIVE, NULL, ike, AUTH_PSK,
+					       idhash, ike->sa.st_firstpacket_peer, &calc);
+	if (d != NULL) {
+		llog(RC_LOG, ike->sa.logger, "%s", str_diag(d));
+		pfree_diag(&d);
+		return false;
+	}
+	return hunk_eq(received, calc);
+}
+
+diag_t verify_resume_auth(const struct ike_sa *ike,
+			  const struct crypt_mac *idhash,
+			  shunk_t received)
+{
+	struct resume_session *session = ike->sa.st_v2_resume_session;
+	if (resume_auth_matches(ike, idhash, received)) {
+		return NULL;
+	}
+	if (ike->sa.st_sa_role == SA_RESPONDER &&
+	    session->auth_form == RESUME_AUTH_RFC5723) {
+		/*
+		 * A stock 5.2 client.  Its form MACs less, but under the
+		 * same fresh SK_pi, which only a holder of the ticket's
+		 * SK_d can derive, and inside an IKE_AUTH protected by
+		 * keys from that same derivation; the ID it leaves out
+		 * is checked against the ticket anyway (R-4.3.3-4).
+		 * Answer in the same form, the only one it verifies.
+		 */
+		session->auth_form = RESUME_AUTH_LIBRESWAN_5_2;
+		if (resume_auth_matches(ike, idhash, received)) {
+			llog(RC_LOG, ike->sa.logger,
+			     "peer's resumed AUTH is in libreswan 5.2's form, not RFC 5723's; answering in the same form");
+			return NULL;
+		}
+		session->auth_form = RESUME_AUTH_RFC5723;
+	}
+	return diag("authentication failed: resumed AUTH (%s form) does not match",
+		    resume_auth_form_names[session->auth_form]);
+}
+
+void resume_auth_refused(const struct ike_sa *ike, bool *peer_pre_rfc_auth)
+{
+	if (ike->sa.st_v2_resume_session->auth_form != RESUME_AUTH_RFC5723 ||
+	    *peer_pre_rfc_auth) {
+		return;
+	}
+	/*
+	 * The refusal came inside the IKE_AUTH response, protected with
+	 * keys derived from the ticket's SK_d: it is from the gateway
+	 * itself, not from someone on the path.
+	 */
+	*peer_pre_rfc_auth = true;
+	llog(RC_LOG, ike->sa.logger,
+	     "gateway refused the RFC 5723 resumed AUTH; taking it for libreswan 5.2: the next resumption of this connection uses 5.2's form");
 }

@@ -33,6 +33,8 @@
 #include "monotime.h"
 #include "ietf_constants.h"
 #include "pluto_constants.h"
+#include "crypt_mac.h"
+#include "diag.h"
 #include "ikev2_resume_ticket.h"
 
 struct ike_sa;
@@ -41,6 +43,7 @@ struct connection_end;
 struct logger;
 struct jambuf;
 struct show;
+struct connection;
 
 /* config setup: session-resumption-key-rotation=, -ticket-lifetime= */
 extern deltatime_t pluto_resume_key_rotation;
@@ -49,6 +52,24 @@ extern deltatime_t pluto_resume_ticket_lifetime;
 extern char *pluto_resume_cluster_seed;
 #define DEFAULT_RESUME_KEY_ROTATION	(12 * secs_per_hour)
 #define DEFAULT_RESUME_TICKET_LIFETIME	(24 * secs_per_hour)
+
+/*
+ * How the AUTH payload of the IKE_AUTH that follows IKE_SESSION_RESUME
+ * is computed.  See docs/interop.md for why both exist.
+ */
+enum resume_auth_form {
+	/*
+	 * RFC 5723 4.3.3 with RFC 7296 2.15: prf(SK_px, <message octets>
+	 * | peer's nonce | prf(SK_px, ID')), keyed directly with SK_px.
+	 */
+	RESUME_AUTH_RFC5723,
+	/*
+	 * libreswan 5.2: prf(SK_px, <message octets>), the sender's own
+	 * IKE_SESSION_RESUME message only.  Accepted from, and sent to,
+	 * peers that have shown they speak only this.
+	 */
+	RESUME_AUTH_LIBRESWAN_5_2,
+};
 
 /*
  * What IKE_AUTH needs to finish a resumption: the identities and how
@@ -64,9 +85,56 @@ struct resume_session {
 	bool from_ticket;
 	uint8_t ticket_id[RESUME_TICKET_ID_SIZE];
 	realtime_t ticket_expiry;
+	/*
+	 * Client: the form its AUTH is sent in.  Gateway: the form the
+	 * client's AUTH verified in, which its own AUTH then uses.
+	 */
+	enum resume_auth_form auth_form;
 };
 
 struct resume_session *clone_resume_session(const struct resume_session *session);
+/*
+ * The client's copy for a new IKE SA resuming with C's ticket, to be
+ * authenticated in 5.2's form if the gateway is known to want it.
+ */
+struct resume_session *resume_session_for_initiator(const struct connection *c,
+						    bool peer_pre_rfc_auth);
+
+/*
+ * The AUTH octets of a resumed IKE_AUTH in IKE's form; SK_px, the
+ * message and the nonce as RFC 7296 2.15 picks them for the
+ * perspective.
+ */
+struct crypt_mac resume_auth_sighash(const struct ike_sa *ike,
+				     PK11SymKey *SK_px,
+				     shunk_t message, shunk_t nonce,
+				     const struct crypt_mac *idhash,
+				     shunk_t intermediate);
+/*
+ * Check the peer's AUTH.  The gateway accepts either form and records
+ * the one that matched; the client only the form it sent.
+ */
+diag_t verify_resume_auth(const struct ike_sa *ike,
+			  const struct crypt_mac *idhash,
+			  shunk_t received);
+/*
+ * The client's resumed IKE_AUTH got AUTHENTICATION_FAILED: a gateway
+ * that verifies only 5.2's form refuses the RFC's.  Sets the
+ * connection's *PEER_PRE_RFC_AUTH when that is the likely reason.
+ */
+void resume_auth_refused(const struct ike_sa *ike, bool *peer_pre_rfc_auth);
+
+/*
+ * For --impair log-resume-kat: log what the resumed IKE SA's keys and
+ * AUTH are computed from and what comes out, key bytes included, so
+ * that a test can recompute them independently.  Never for production.
+ */
+void log_resume_kat_input(const struct ike_sa *ike);
+void log_resume_kat_output(const struct ike_sa *ike, const ike_spis_t *new_spis);
+void log_resume_kat_auth(const struct ike_sa *ike, PK11SymKey *SK_px,
+			 shunk_t message, shunk_t nonce,
+			 const struct crypt_mac *idhash,
+			 const struct crypt_mac *auth);
 void pfree_resume_session(struct resume_session **session);
 
 /* the client's copy of a ticket, on the connection */

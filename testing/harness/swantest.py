@@ -8,12 +8,16 @@ A test directory holds:
   <host>.conf            or per host
   ipsec.secrets, <host>.secrets
   NN-<host>-<what>.sh    steps, run in NN order inside <host>'s namespace
-                         with bash -e; a failing command fails the test
+                         with bash -e; a failing command fails the test;
+                         what a step writes to $SWAN_RUNDIR/summary.txt is
+                         printed under the test's PASS line
   requires               optional; words naming what the test needs.
                          "esp": Child SAs must carry packets, which the
                          host kernel cannot do, so the test runs in the VM
                          tier (testing/vm/): one qemu guest booting Debian's
                          kernel runs all such tests with this same runner.
+                         "stock": some host runs stock 5.2 (ipsec start
+                         --build stock), built by make stock.
 
 Every host gets its own namespace, plugged into a bridge in a further
 namespace; its address is ADDRESSES[host] and exists only in there.  The
@@ -30,6 +34,7 @@ namespaces is killed and the namespaces are deleted.  The last line is
 import argparse
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -67,7 +72,8 @@ SELFTEST_TIMEOUT = 900
 # two-pluto test takes 30-60 s in the guest)
 VM_BOOT_TIMEOUT = 120
 VM_TEST_TIMEOUT = 240
-REQUIREMENTS = {"esp"}
+REQUIREMENTS = {"esp", "stock"}
+STOCK_PREFIX = os.path.join(TOP, "build", "stock", "inst")
 
 
 class TestFailure(Exception):
@@ -159,6 +165,9 @@ class Test:
 class Runner:
     def __init__(self, args):
         self.prefix = os.path.abspath(args.prefix)
+        # "ipsec start --build patched" in a stock run is still stock
+        self.patched_prefix = (self.prefix if args.variant == "patched"
+                               else os.path.join(TOP, "build", "inst"))
         self.variant = args.variant
         self.keep = args.keep
         self.verbose = args.verbose
@@ -244,6 +253,8 @@ class Runner:
             "HOME": workdir,
             "LANG": "C.UTF-8",
             "SWAN_PREFIX": self.prefix,
+            "SWAN_PATCHED_PREFIX": self.patched_prefix,
+            "SWAN_STOCK_PREFIX": STOCK_PREFIX,
             "SWAN_VARIANT": self.variant,
             "SWAN_HOST": host,
             "SWAN_HOSTDIR": os.path.join(workdir, host),
@@ -257,6 +268,13 @@ class Runner:
         # switches a person running the tests sets (SWANTEST_IMPAIR_ESP)
         env.update(swantest_switches())
         return env
+
+    def write_host_env(self, test, workdir, host_ns, host):
+        """For swan-on: another host's step environment, and namespace."""
+        env = dict(self.env_for(test, workdir, host), SWAN_NS=host_ns[host])
+        with open(os.path.join(workdir, host, "swan.env"), "w") as f:
+            for k, v in sorted(env.items()):
+                f.write(f"export {k}={shlex.quote(v)}\n")
 
     def run_step(self, test, workdir, host_ns, step):
         nr, host, fn = step
@@ -331,9 +349,15 @@ class Runner:
         os.makedirs(workdir)
         start = time.monotonic()
         try:
+            if "stock" in test.requires and not os.access(
+                    os.path.join(STOCK_PREFIX, "libexec", "ipsec", "pluto"),
+                    os.X_OK):
+                raise TestFailure(f"needs the stock build in {STOCK_PREFIX}"
+                                  " (make stock)")
             host_ns = self.make_network(test, idx)
             for host in test.hosts:
                 self.prepare_host(test, workdir, host)
+                self.write_host_env(test, workdir, host_ns, host)
             for step in test.steps:
                 self.run_step(test, workdir, host_ns, step)
             self.post_checks(test, workdir, host_ns)
@@ -356,8 +380,13 @@ class Runner:
                             dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("nss", "*.ctl"))
             workdir = os.path.join(self.vm_logs(), test.name)
+        summary = os.path.join(workdir, "summary.txt")
         if ok:
             print(f"PASS {test.name} ({secs:.1f}s)", flush=True)
+            if os.path.exists(summary):
+                # a table the test wants seen (the interop matrix)
+                for line in open(summary, errors="replace"):
+                    print("     " + line.rstrip(), flush=True)
             if not self.keep and not self.collect:
                 shutil.rmtree(workdir, ignore_errors=True)
         else:

@@ -18,6 +18,7 @@
  * percentile of ROUNDS, default 20000), printed, never asserted.
  */
 
+#define _GNU_SOURCE	/* memmem() */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +245,55 @@ static unsigned count_token_keys(PK11SlotInfo *slot)
 	return n;
 }
 
+/*
+ * The key ring wraps SK_d inside NSS: seal the sample's SK_d as a key,
+ * and check that what opens is that key again, and that the ticket
+ * held it wrapped, not in the clear.
+ */
+static PK11SymKey *sample_sk_d;
+
+static chunk_t seal_ticket(struct resume_keyring *ring,
+			   const struct resume_ticket_state *state,
+			   realtime_t now, struct logger *logger)
+{
+	if (sample_sk_d == NULL) {
+		SECItem item = {
+			.type = siBuffer,
+			.data = (uint8_t *)sk_d,
+			.len = sizeof(sk_d),
+		};
+		sample_sk_d = PK11_ImportSymKey(ring->slot, CKM_EXTRACT_KEY_FROM_KEY,
+						PK11_OriginUnwrap, CKA_DERIVE, &item, NULL);
+		passert(sample_sk_d != NULL);
+	}
+	return resume_keyring_seal_ticket(ring, state, sample_sk_d, now, logger);
+}
+
+static enum resume_ticket_status open_ticket(const struct resume_keyring *ring,
+					     shunk_t ticket, realtime_t now,
+					     chunk_t *plaintext,
+					     struct resume_ticket_state *state)
+{
+	PK11SymKey *opened;
+	enum resume_ticket_status status =
+		resume_keyring_open_ticket(ring, ticket, now, plaintext, state, &opened);
+	if (status != RESUME_TICKET_OK) {
+		CHECK(opened == NULL, "a refused ticket returned an SK_d");
+		return status;
+	}
+	CHECK(state->sk_d.len == sizeof(sk_d) + RESUME_TICKET_WRAP_OVERHEAD &&
+	      memmem(plaintext->ptr, plaintext->len, sk_d, sizeof(sk_d)) == NULL,
+	      "SK_d is not wrapped in the ticket");
+	CHECK(PK11_ExtractKeyValue(opened) == SECSuccess &&
+	      PK11_GetKeyData(opened)->len == sizeof(sk_d) &&
+	      memeq(PK11_GetKeyData(opened)->data, sk_d, sizeof(sk_d)),
+	      "the unwrapped SK_d differs");
+	PK11_FreeSymKey(opened);
+	/* as sealed, for the state comparisons */
+	state->sk_d = THING_AS_SHUNK(sk_d);
+	return status;
+}
+
 static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 {
 	realtime_t now = realtime(NOW);
@@ -260,16 +310,16 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 
 	/* seal and open */
 	struct resume_ticket_state in = sample_state(), out;
-	chunk_t ticket = resume_keyring_seal_ticket(ring, &in, now, logger);
+	chunk_t ticket = seal_ticket(ring, &in, now, logger);
 	CHECK(ticket.len > 0, "seal");
 	chunk_t plain;
-	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+	CHECK_STATUS(open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
 		     RESUME_TICKET_OK, "open");
 	CHECK(same_state(&in, &out), "opened state differs");
 	free_resume_ticket_plaintext(&plain);
 
 	/* two seals of one state differ (random nonce) */
-	chunk_t again = resume_keyring_seal_ticket(ring, &in, now, logger);
+	chunk_t again = seal_ticket(ring, &in, now, logger);
 	CHECK(again.len == ticket.len && !memeq(again.ptr, ticket.ptr, ticket.len),
 	      "two tickets of one state are identical");
 	free_chunk_content(&again);
@@ -281,7 +331,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 			uint8_t *p = ticket.ptr;
 			p[byte] ^= 1 << bit;
 			enum resume_ticket_status st =
-				resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out);
+				open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out);
 			flips++;
 			if (st != RESUME_TICKET_OK) {
 				refused++;
@@ -293,7 +343,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	printf("keyring: %u single-bit flips of a %zu-byte ticket, all refused\n", flips, ticket.len);
 
 	/* expiry of the ticket itself */
-	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket),
+	CHECK_STATUS(open_ticket(ring, HUNK_AS_SHUNK(ticket),
 						realtime(in.expiry), &plain, &out),
 		     RESUME_TICKET_EXPIRED, "at expiry");
 
@@ -302,7 +352,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	d = resume_keyring_open(&ring, slot, &default_policy, NULL, now, logger);
 	CHECK(d == NULL && ring->nr_keys == 1 && memeq(ring->keys[0].id, first_id, sizeof(first_id)),
 	      "reopen finds the same key");
-	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+	CHECK_STATUS(open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
 		     RESUME_TICKET_OK, "open after reopen");
 	free_resume_ticket_plaintext(&plain);
 
@@ -316,7 +366,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	CHECK(resume_key_role(ring, &ring->keys[0], later) == RESUME_KEY_OPENS &&
 	      resume_key_role(ring, sealing, later) == RESUME_KEY_SEALS,
 	      "after rotation the old key only opens");
-	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), later, &plain, &out),
+	CHECK_STATUS(open_ticket(ring, HUNK_AS_SHUNK(ticket), later, &plain, &out),
 		     RESUME_TICKET_OK, "old ticket after rotation");
 	free_resume_ticket_plaintext(&plain);
 	/* the rotation interval passes on its own: a third key */
@@ -329,7 +379,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	resume_keyring_expire(ring, past, logger);
 	CHECK(ring->nr_keys == 2 && count_token_keys(slot) == 2,
 	      "expire deletes the first key (%u, %u)", ring->nr_keys, count_token_keys(slot));
-	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), past, &plain, &out),
+	CHECK_STATUS(open_ticket(ring, HUNK_AS_SHUNK(ticket), past, &plain, &out),
 		     RESUME_TICKET_UNKNOWN_KEY, "ticket of a deleted key");
 
 	/* purge: every key goes; a fresh one is made on demand */
@@ -412,7 +462,7 @@ static void check_cluster(PK11SlotInfo *slot, struct logger *logger)
 	CHECK(d != NULL, "rotation accepted in cluster mode");
 	pfree_diag(&d);
 	struct resume_ticket_state in = sample_state(), out;
-	chunk_t ticket = resume_keyring_seal_ticket(ring, &in, now, logger);
+	chunk_t ticket = seal_ticket(ring, &in, now, logger);
 	CHECK(ticket.len > 0, "cluster seal");
 
 	/* member B: a fresh DB with the same seed opens A's ticket */
@@ -423,7 +473,7 @@ static void check_cluster(PK11SlotInfo *slot, struct logger *logger)
 		return;
 	}
 	chunk_t plain;
-	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+	CHECK_STATUS(open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
 		     RESUME_TICKET_OK, "another member opens the ticket");
 	free_resume_ticket_plaintext(&plain);
 	/* a restart without the seed finds the ratchet in the DB */
@@ -432,7 +482,7 @@ static void check_cluster(PK11SlotInfo *slot, struct logger *logger)
 	if (ring == NULL) {
 		return;
 	}
-	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+	CHECK_STATUS(open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
 		     RESUME_TICKET_OK, "open after a restart without the seed");
 	free_resume_ticket_plaintext(&plain);
 
@@ -453,7 +503,7 @@ static void check_cluster(PK11SlotInfo *slot, struct logger *logger)
 	if (ring == NULL) {
 		return;
 	}
-	CHECK_STATUS(resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+	CHECK_STATUS(open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out),
 		     RESUME_TICKET_TAG_FAILURE, "another cluster's ticket");
 	resume_keyring_purge(ring, logger);
 	resume_keyring_close(&ring);
@@ -562,26 +612,30 @@ static void bench(PK11SlotInfo *slot, unsigned rounds, struct logger *logger)
 	size_t size = 0;
 	for (unsigned i = 0; i < rounds; i++) {
 		double t0 = now_us();
-		chunk_t ticket = resume_keyring_seal_ticket(ring, &in, now, logger);
+		chunk_t ticket = seal_ticket(ring, &in, now, logger);
 		double t1 = now_us();
 		chunk_t plain;
+		PK11SymKey *opened;
+		/* as pluto does it: no checks of the SK_d that comes out */
 		enum resume_ticket_status st =
-			resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now, &plain, &out);
+			resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now,
+						   &plain, &out, &opened);
 		double t2 = now_us();
 		if (st != RESUME_TICKET_OK) {
 			fprintf(stderr, "open failed: %s\n", resume_ticket_status_name(st));
 			exit(1);
 		}
+		PK11_FreeSymKey(opened);
 		size = ticket.len;
 		free_resume_ticket_plaintext(&plain);
 		free_chunk_content(&ticket);
 		seal_us[i] = t1 - t0;
 		open_us[i] = t2 - t1;
 	}
-	printf("ticket format v1, AES-256-GCM in NSS, %zu-byte ticket (SK_d %zu bytes)\n",
-	       size, in.sk_d.len);
-	report("seal (encode + AEAD)", seal_us, rounds);
-	report("open (parse + AEAD + decode)", open_us, rounds);
+	printf("ticket format v1, AES-256-GCM in NSS, %zu-byte ticket (SK_d %zu bytes, wrapped)\n",
+	       size, sizeof(sk_d));
+	report("seal (wrap SK_d + encode + AEAD)", seal_us, rounds);
+	report("open (parse + AEAD + decode + unwrap SK_d)", open_us, rounds);
 
 	pfree(seal_us);
 	pfree(open_us);
@@ -639,6 +693,9 @@ int main(int argc, char *argv[])
 			exit(1);
 		}
 		bench(slot, rounds, logger);
+		if (sample_sk_d != NULL) {
+			PK11_FreeSymKey(sample_sk_d);
+		}
 		PK11_FreeSlot(slot);
 		shutdown_nss();
 		exit(0);
@@ -658,6 +715,9 @@ int main(int argc, char *argv[])
 	}
 	check_keyring(slot, logger);
 	check_cluster(slot, logger);
+	if (sample_sk_d != NULL) {
+		PK11_FreeSymKey(sample_sk_d);
+	}
 	PK11_FreeSlot(slot);
 	shutdown_nss();
 
