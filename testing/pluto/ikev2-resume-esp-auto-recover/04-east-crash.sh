@@ -1,0 +1,1 @@
+swan-crash-restart west-east

@@ -1,0 +1,3 @@
+ipsec start
+ipsec add west-east
+ipsec whack --impair truncate-ticket-notify
