@@ -21,6 +21,8 @@
 #include "packet.h"
 #include "crypt_symkey.h"
 #include "crypt_prf.h"
+#include "crypt_hash.h"
+#include "ike_alg_hash.h"
 #include "lswnss.h"
 #include "ike_alg.h"
 #include "ike_alg_encrypt.h"
@@ -54,12 +56,47 @@ static struct resume_keyring *resume_keyring;
  */
 static struct resume_replay_cache *resume_replay_cache;
 
+/*
+ * Revocation (RFC 5723 9.8): the ids of tickets whose IKE SA an
+ * administrator deleted, until the tickets expire.  The same structure
+ * as the single-use cache, kept apart so that the refusal says why.
+ */
+#define RESUME_REVOKED_MAX_ENTRIES	100000
+static struct resume_replay_cache *resume_revoked_cache;
+
+/*
+ * A ticket's id is a keyed hash of the SPIs of the IKE SA it was issued
+ * for, under a secret of this process: unique per IKE SA (one ticket
+ * each), unpredictable, and computable again from the IKE SA alone, so
+ * revoking the tickets of an IKE SA needs no table of issued tickets.
+ * The id only ever travels inside the sealed ticket.
+ */
+static uint8_t ticket_id_secret[32];
+static bool ticket_id_secret_set;
+
+static void ticket_id_of(const struct ike_sa *ike, uint8_t id[RESUME_TICKET_ID_SIZE])
+{
+	if (!ticket_id_secret_set) {
+		get_rnd_bytes(ticket_id_secret, sizeof(ticket_id_secret));
+		ticket_id_secret_set = true;
+	}
+	struct crypt_hash *hash = crypt_hash_init("ticket id", &ike_alg_hash_sha2_256,
+						  ike->sa.logger);
+	crypt_hash_digest_thing(hash, "secret", ticket_id_secret);
+	crypt_hash_digest_thing(hash, "SPIi", ike->sa.st_ike_spis.initiator.bytes);
+	crypt_hash_digest_thing(hash, "SPIr", ike->sa.st_ike_spis.responder.bytes);
+	struct crypt_mac digest = crypt_hash_final_mac(&hash);
+	PASSERT(ike->sa.logger, digest.len >= RESUME_TICKET_ID_SIZE);
+	memcpy(id, digest.ptr, RESUME_TICKET_ID_SIZE);
+}
+
 static struct {
 	unsigned long issued;
 	unsigned long refused_to_issue;
 	unsigned long accepted;
 	unsigned long used;
 	unsigned long replayed_concurrently;
+	unsigned long revoked;
 	unsigned long rejected[RESUME_TICKET_STATUS_ROOF];
 } resume_stats;
 
@@ -146,6 +183,9 @@ void refresh_v2_ike_session_resume(struct logger *logger)
 	if (resume_replay_cache != NULL) {
 		resume_replay_sweep(resume_replay_cache, now);
 	}
+	if (resume_revoked_cache != NULL) {
+		resume_replay_sweep(resume_revoked_cache, now);
+	}
 	if (resume_keyring != NULL) {
 		resume_keyring_refresh(resume_keyring, now, logger);
 		return;
@@ -181,6 +221,7 @@ void shutdown_ike_session_resume(struct logger *logger UNUSED)
 	/* the keys stay in the NSS DB: that is the point */
 	resume_keyring_close(&resume_keyring);
 	free_resume_replay_cache(&resume_replay_cache);
+	free_resume_replay_cache(&resume_revoked_cache);
 	pfreeany(pluto_resume_cluster_seed);
 }
 
@@ -353,7 +394,7 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 	};
 	memcpy(state.spi_i, ike->sa.st_ike_spis.initiator.bytes, sizeof(state.spi_i));
 	memcpy(state.spi_r, ike->sa.st_ike_spis.responder.bytes, sizeof(state.spi_r));
-	get_rnd_bytes(state.ticket_id, sizeof(state.ticket_id));
+	ticket_id_of(ike, state.ticket_id);
 
 	chunk_t ticket = empty_chunk;
 	if (state.peer_auth == 0) {
@@ -474,7 +515,11 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	};
 	memcpy(session.ticket_id, state.ticket_id, sizeof(session.ticket_id));
 	diag_t d = NULL;
-	switch (resume_replay_check(resume_replay_cache, state.ticket_id, now)) {
+	if (resume_revoked_cache != NULL &&
+	    resume_replay_seen(resume_revoked_cache, state.ticket_id, now)) {
+		/* an administrator deleted the IKE SA it came with */
+		status = RESUME_TICKET_REVOKED;
+	} else switch (resume_replay_check(resume_replay_cache, state.ticket_id, now)) {
 	case RESUME_REPLAY_DUPLICATE:
 		/* an IKE SA was already established with it */
 		status = RESUME_TICKET_REPLAYED;
@@ -558,9 +603,9 @@ enum keyword_auth resume_session_auth(const struct resume_session *session)
 void show_resume_status(struct show *s)
 {
 	realtime_t now = realnow();
-	show(s, "session resumption: tickets issued=%lu refused=%lu accepted=%lu used=%lu used-concurrently=%lu",
+	show(s, "session resumption: tickets issued=%lu refused=%lu accepted=%lu used=%lu used-concurrently=%lu revoked=%lu",
 	     resume_stats.issued, resume_stats.refused_to_issue, resume_stats.accepted,
-	     resume_stats.used, resume_stats.replayed_concurrently);
+	     resume_stats.used, resume_stats.replayed_concurrently, resume_stats.revoked);
 	if (resume_replay_cache != NULL) {
 		show(s, "session resumption: single-use cache: %u of %u tickets, %zu KiB",
 		     resume_replay_entries(resume_replay_cache),
@@ -802,4 +847,37 @@ void resume_auth_refused(const struct ike_sa *ike, bool *peer_pre_rfc_auth)
 	*peer_pre_rfc_auth = true;
 	llog(RC_LOG, ike->sa.logger,
 	     "gateway refused the RFC 5723 resumed AUTH; taking it for libreswan 5.2: the next resumption of this connection uses 5.2's form");
+}
+
+void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why)
+{
+	/*
+	 * Only a gateway issues tickets, and only with an established
+	 * IKE SA: an IKE SA it is the responder of.
+	 */
+	if (ike->sa.st_sa_role != SA_RESPONDER ||
+	    !ike->sa.st_connection->config->session_resumption) {
+		return;
+	}
+	if (resume_revoked_cache == NULL) {
+		resume_revoked_cache = alloc_resume_replay_cache(RESUME_REVOKED_MAX_ENTRIES);
+	}
+	realtime_t now = realnow();
+	/* no ticket outlives the configured lifetime from now */
+	realtime_t expiry = realtime_add(now, pluto_resume_ticket_lifetime);
+	uint8_t id[RESUME_TICKET_ID_SIZE];
+	ticket_id_of(ike, id);
+	switch (resume_replay_record(resume_revoked_cache, id, expiry, now)) {
+	case RESUME_REPLAY_RECORDED:
+	case RESUME_REPLAY_DUPLICATE:
+		resume_stats.revoked++;
+		llog(RC_LOG, ike->sa.logger,
+		     "revoked the session resumption ticket of this IKE SA (%s)", why);
+		break;
+	default:
+		llog(RC_LOG, ike->sa.logger,
+		     "cannot revoke the session resumption ticket of this IKE SA: %u revocations are held already",
+		     resume_replay_max_entries(resume_revoked_cache));
+		break;
+	}
 }

@@ -125,6 +125,14 @@ diag_t verify_resume_auth(const struct ike_sa *ike,
 void resume_auth_refused(const struct ike_sa *ike, bool *peer_pre_rfc_auth);
 
 /*
+ * Gateway: an administrator deleted this IKE SA (ipsec down): refuse
+ * the ticket issued with it, reason "revoked", until it would have
+ * expired, so that the client cannot undo the kick by resuming
+ * (RFC 5723 9.8).
+ */
+void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why);
+
+/*
  * For --impair log-resume-kat: log what the resumed IKE SA's keys and
  * AUTH are computed from and what comes out, key bytes included, so
  * that a test can recompute them independently.  Never for production.

@@ -19,3 +19,6 @@ for option in --resumestatus --rotate-resume-key --purge-resume-keys; do
 	grep -q "^ *$option\$" <<< "$whack" || { echo "ipsec-whack(8) lacks $option" >&2; exit 1; }
 	echo "ipsec-whack(8): $option"
 done
+# what --down does to a gateway's tickets (patch 0018)
+grep -q "also revokes the" <<< "$whack" || { echo "ipsec-whack(8) lacks the --down revocation" >&2; exit 1; }
+echo "ipsec-whack(8): --down revokes tickets"

@@ -1,0 +1,4 @@
+# stock 5.2 kept the ticket through the Delete
+ipsec connectionstatus | swan-match 'session resume ticket: length: [0-9]+ bytes'
+swan-reconnect-fallback west-east TICKET_NACK
+swan-log count 2 'sent IKE_SA_INIT request to'
