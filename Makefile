@@ -8,6 +8,7 @@
 #   make check-bisect the tree builds with -Werror after every patch
 #   make fuzz         fuzz the ticket decoder for FUZZ_SECONDS (600)
 #   make bench-ticket seal/open cost of one ticket (printed, not asserted)
+#   make bench        reconnect-storm benchmark, patched vs stock (docs/performance.md)
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
 #
@@ -23,8 +24,11 @@ TESTS ?=
 SKIP_VM ?=
 RUNNER_FLAGS := $(if $(SKIP_VM),--skip-vm)
 FUZZ_SECONDS ?= 600
+BENCH_N ?= 500
+BENCH_ROUNDS ?= 3
+BENCH_LAYOUT ?= per-client
 
-.PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket demo \
+.PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket bench demo \
 	dev-tree dev-tree-reset export-patches clean distclean
 
 all: build
@@ -55,6 +59,10 @@ fuzz: build
 
 bench-ticket: build
 	@$(TOP)/mk/bench-ticket.sh $(BUILD)/inst
+
+bench: build stock
+	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
+		-n $(BENCH_N) --rounds $(BENCH_ROUNDS) --layout $(BENCH_LAYOUT)
 
 demo: build
 	@$(TOP)/demo/demo.sh $(BUILD)/inst

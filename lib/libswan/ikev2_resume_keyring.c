@@ -231,6 +231,30 @@ static PK11SymKey *derive_session_key(const struct resume_key *key, const char *
 				    target, operation, RESUME_KEY_SIZE, flags);
 }
 
+/*
+ * Wrapping a key of one NSS slot under a key of another makes NSS move
+ * one of them for every ticket, by way of a freshly generated RSA key
+ * pair: milliseconds each.  IKE's keys (SK_d) are not in the database's
+ * slot, where the wrapping key is derived; so the wrapping key follows
+ * SK_d to its slot, once, the first time they meet.  Should NSS refuse,
+ * it stays: slower, still correct.
+ */
+static void wrapkey_to_slot_of(struct resume_key *key, PK11SymKey *sk_d)
+{
+	PK11SlotInfo *slot = PK11_GetSlotFromKey(sk_d);
+	PK11SlotInfo *wrap_slot = PK11_GetSlotFromKey(key->wrapkey);
+	if (slot != wrap_slot) {
+		PK11SymKey *moved = PK11_MoveSymKey(slot, CKA_WRAP, CKF_UNWRAP, PR_FALSE,
+						    key->wrapkey);
+		if (moved != NULL) {
+			PK11_FreeSymKey(key->wrapkey);
+			key->wrapkey = moved;
+		}
+	}
+	PK11_FreeSlot(slot);
+	PK11_FreeSlot(wrap_slot);
+}
+
 /* the sealing key and the SK_d wrapping key */
 static diag_t derive_sealing_key(struct resume_key *key)
 {
@@ -590,10 +614,12 @@ chunk_t resume_keyring_seal_ticket(struct resume_keyring *ring,
 				   PK11SymKey *sk_d,
 				   realtime_t now, struct logger *logger)
 {
-	const struct resume_key *key = resume_keyring_sealing_key(ring, now, logger);
-	if (key == NULL) {
+	const struct resume_key *sealing = resume_keyring_sealing_key(ring, now, logger);
+	if (sealing == NULL) {
 		return empty_chunk;
 	}
+	struct resume_key *key = &ring->keys[sealing - ring->keys];
+	wrapkey_to_slot_of(key, sk_d);
 	uint8_t wrapped_sk_d[RESUME_TICKET_MAX_SK_D_SIZE + RESUME_TICKET_WRAP_OVERHEAD];
 	SECItem wrapped = {
 		.type = siBuffer,

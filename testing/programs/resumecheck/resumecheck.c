@@ -262,8 +262,12 @@ static chunk_t seal_ticket(struct resume_keyring *ring,
 			.data = (uint8_t *)sk_d,
 			.len = sizeof(sk_d),
 		};
-		sample_sk_d = PK11_ImportSymKey(ring->slot, CKM_EXTRACT_KEY_FROM_KEY,
+		/* where pluto's IKE keys live, not the DB's slot */
+		PK11SlotInfo *slot = PK11_GetBestSlot(CKM_AES_KEY_GEN, NULL);
+		passert(slot != NULL);
+		sample_sk_d = PK11_ImportSymKey(slot, CKM_EXTRACT_KEY_FROM_KEY,
 						PK11_OriginUnwrap, CKA_DERIVE, &item, NULL);
+		PK11_FreeSlot(slot);
 		passert(sample_sk_d != NULL);
 	}
 	return resume_keyring_seal_ticket(ring, state, sample_sk_d, now, logger);

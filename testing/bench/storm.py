@@ -1,0 +1,402 @@
+#!/usr/bin/python3
+"""Reconnect-storm benchmark: what N clients reconnecting cost one gateway,
+patched against stock libreswan 5.2, in one run.
+
+One gateway pluto and a few client plutos, each in a network namespace of
+its own on a bridge (198.18.0.0/15, the benchmarking range of RFC 2544,
+only inside the namespaces).  N connections with distinct IDs (@client-i),
+PSK, IKE level: the gateway refuses the Child SA, so the kernel is never
+touched and only IKE is measured.  Phases, for each build in turn:
+
+  A  full connect: every client does IKE_SA_INIT + IKE_AUTH
+  B  every client suspends, then reconnects (IKE_SESSION_RESUME)
+  C  the gateway is killed (SIGKILL) and restarted; every client
+     reconnects: the storm.  A client whose ticket is refused reconnects
+     once more with a full handshake.
+
+Per phase: gateway CPU (utime+stime of its pluto) per IKE SA that came
+up, wall time until all N are up, how many resumed and how many did a
+full handshake (from the gateway's log), and the gateway's RSS.  Prints
+one table and the patched/stock ratios, and writes the raw figures as
+JSON.  It asserts nothing: it measures.
+
+  storm.py --patched PREFIX --stock PREFIX [-n N] [--rounds R]
+           [--layout per-client|cgnat] [--json FILE]
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HARNESS_BIN = os.path.join(TOP, "testing", "harness", "bin")
+GATEWAY = "198.18.0.1"
+PREFIX_BITS = 15
+PSK = "storm-benchmark-psk-long-enough-for-any-prf-0123456789"
+CLIENT_PLUTOS = 2
+UP_TIMEOUT = 300
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def run(cmd, check=True, **kw):
+    r = subprocess.run(cmd, check=False, stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, text=True, **kw)
+    if check and r.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {r.returncode}: {r.stdout.strip()}")
+    return r
+
+
+class Host:
+    """A pluto in a namespace, driven with the test harness's ipsec helper
+    (its own rundir, NSS DB and log), without leak detective."""
+
+    def __init__(self, bench, name, prefix):
+        self.name = name
+        self.ns = f"{bench.tag}-{name}"
+        self.dir = os.path.join(bench.work, name)
+        self.prefix = prefix
+        os.makedirs(os.path.join(self.dir, "run"))
+        os.makedirs(os.path.join(self.dir, "nss"))
+        run(["certutil", "-N", "-d", "sql:" + os.path.join(self.dir, "nss"),
+             "--empty-password"])
+
+    def env(self):
+        return {
+            "PATH": ":".join([HARNESS_BIN, "/usr/sbin", "/usr/bin", "/sbin", "/bin"]),
+            "SWAN_PREFIX": self.prefix, "SWAN_PATCHED_PREFIX": self.prefix,
+            "SWAN_HOSTDIR": self.dir, "SWAN_HOST": self.name,
+            "SWAN_RUNDIR": os.path.dirname(self.dir),
+            "SWAN_LEAK_DETECTIVE": "no", "LANG": "C.UTF-8",
+        }
+
+    def ipsec(self, *args, check=True):
+        return run(["ip", "netns", "exec", self.ns,
+                    os.path.join(HARNESS_BIN, "ipsec"), *args],
+                   check=check, env=self.env())
+
+    def whack_many(self, argsets):
+        """Many whack commands through one shell: cheaper than a process
+        tree each, and the gateway sees them as fast as they come."""
+        libexec = os.path.join(self.prefix, "libexec", "ipsec")
+        ctl = os.path.join(self.dir, "run", "pluto.ctl")
+        script = "\n".join(f"{libexec}/whack --ctlsocket {ctl} " + " ".join(a)
+                           + " >/dev/null 2>&1" for a in argsets)
+        run(["ip", "netns", "exec", self.ns, "sh", "-c", script], check=False)
+
+    def pid(self):
+        return int(open(os.path.join(self.dir, "run", "pluto.pid")).read())
+
+    def cpu_seconds(self):
+        fields = open(f"/proc/{self.pid()}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+
+    def rss_kib(self, what="VmRSS"):
+        for line in open(f"/proc/{self.pid()}/status"):
+            if line.startswith(what + ":"):
+                return int(line.split()[1])
+        return 0
+
+    def log(self):
+        return open(os.path.join(self.dir, "pluto.log"), errors="replace").read()
+
+    def established(self):
+        out = self.ipsec("whack", "--showstates", check=False).stdout
+        return len(re.findall(r"ESTABLISHED_IKE_SA", out))
+
+
+class Bench:
+    def __init__(self, args, build, prefix, round_nr):
+        self.args = args
+        self.build = build
+        self.tag = f"swb{os.getpid()}"
+        self.work = os.path.join(TOP, "build", "bench", f"{build}-{round_nr}")
+        shutil.rmtree(self.work, ignore_errors=True)
+        os.makedirs(self.work)
+        self.prefix = prefix
+        self.namespaces = []
+
+    # --- network ---------------------------------------------------------
+
+    def netns(self, name):
+        ns = f"{self.tag}-{name}"
+        run(["ip", "netns", "add", ns])
+        self.namespaces.append(ns)
+        run(["ip", "-n", ns, "link", "set", "lo", "up"])
+        return ns
+
+    def plug(self, name, addresses):
+        ns = f"{self.tag}-{name}"
+        run(["ip", "-n", ns, "link", "add", "eth0", "type", "veth",
+             "peer", "name", f"p-{name}", "netns", self.lan])
+        run(["ip", "-n", self.lan, "link", "set", f"p-{name}", "master", "br0", "up"])
+        batch = "".join(f"addr add {a}/{PREFIX_BITS} dev eth0\n" for a in addresses)
+        run(["ip", "-n", ns, "-batch", "-"], input=batch)
+        run(["ip", "-n", ns, "link", "set", "eth0", "up"])
+
+    def teardown(self):
+        for ns in self.namespaces:
+            for _ in range(50):
+                pids = run(["ip", "netns", "pids", ns], check=False).stdout.split()
+                if not pids:
+                    break
+                for p in pids:
+                    try:
+                        os.kill(int(p), signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+                time.sleep(0.1)
+            run(["ip", "netns", "del", ns], check=False)
+        self.namespaces = []
+
+    # --- set up ------------------------------------------------------------
+
+    def client_address(self, i):
+        if self.args.layout == "cgnat":
+            return "198.19.0.1"
+        return f"198.19.{i // 250}.{i % 250 + 1}"
+
+    def setup(self):
+        n = self.args.n
+        self.lan = self.netns("lan")
+        run(["ip", "-n", self.lan, "link", "add", "br0", "type", "bridge"])
+        run(["ip", "-n", self.lan, "link", "set", "br0", "up"])
+        self.netns("gw")
+        self.plug("gw", [GATEWAY])
+        self.gw = Host(self, "gw", self.prefix)
+        with open(os.path.join(self.gw.dir, "ipsec.conf"), "w") as f:
+            f.write(f"""config setup
+	plutodebug=none
+	logtime=yes
+
+conn clients
+	left={GATEWAY}
+	leftid=@gw
+	right=%any
+	rightid=%any
+	authby=secret
+	session-resumption=yes
+	# IKE only: no client proposes this, so no Child SA, no kernel
+	esp=aes_ctr128-sha2_256
+	auto=add
+""")
+        with open(os.path.join(self.gw.dir, "ipsec.secrets"), "w") as f:
+            f.write(f'@gw %any : PSK "{PSK}"\n')
+        os.chmod(os.path.join(self.gw.dir, "ipsec.secrets"), 0o600)
+
+        plutos = 1 if self.args.layout == "cgnat" else CLIENT_PLUTOS
+        self.clients = []
+        for k in range(plutos):
+            name = f"c{k}"
+            self.netns(name)
+            mine = [i for i in range(n) if i % plutos == k]
+            self.plug(name, sorted({self.client_address(i) for i in mine}))
+            host = Host(self, name, self.prefix)
+            host.conns = [f"client-{i}" for i in mine]
+            with open(os.path.join(host.dir, "ipsec.conf"), "w") as f:
+                f.write("config setup\n\tplutodebug=none\n\tlogtime=yes\n\n")
+                for i in mine:
+                    f.write(f"""conn client-{i}
+	left={self.client_address(i)}
+	leftid=@client-{i}
+	right={GATEWAY}
+	rightid=@gw
+	authby=secret
+	session-resumption=yes
+	auto=ignore
+
+""")
+            with open(os.path.join(host.dir, "ipsec.secrets"), "w") as f:
+                f.write(f'%any @gw : PSK "{PSK}"\n')
+            os.chmod(os.path.join(host.dir, "ipsec.secrets"), 0o600)
+            self.clients.append(host)
+
+        self.gw.ipsec("start")
+        for c in self.clients:
+            c.ipsec("start")
+            # no revival: a refused Child SA or resume is retried by
+            # this script, not by pluto's back-off
+            c.ipsec("whack", "--impair", "revival", "--impair", "suppress-retransmits")
+            c.ipsec("add", *c.conns)
+
+    # --- phases ------------------------------------------------------------
+
+    def up_count(self):
+        return sum(c.established() for c in self.clients)
+
+    def wait_all_up(self, start, retry_full=False):
+        """Seconds until all N are up, or None on timeout.  With
+        RETRY_FULL, connections still down after the first wave (their
+        ticket was refused) are initiated again: a full handshake."""
+        retried = False
+        while time.monotonic() - start < UP_TIMEOUT:
+            if self.up_count() >= self.args.n:
+                return time.monotonic() - start
+            if retry_full and not retried and time.monotonic() - start > 5:
+                for c in self.clients:
+                    out = c.ipsec("whack", "--showstates", check=False).stdout
+                    up = set(re.findall(r'"(client-\d+)"[^\n]*ESTABLISHED_IKE_SA', out))
+                    c.whack_many([["--name", conn, "--initiate", "--asynchronous"]
+                                  for conn in c.conns if conn not in up])
+                retried = True
+            time.sleep(0.5)
+        return None
+
+    def initiate_all(self):
+        for c in self.clients:
+            c.whack_many([["--name", conn, "--initiate", "--asynchronous"]
+                          for conn in c.conns])
+
+    def suspend_all(self):
+        for c in self.clients:
+            c.whack_many([["--name", conn, "--suspend"] for conn in c.conns])
+        deadline = time.monotonic() + 60
+        while self.up_count() > 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+
+    def gateway_counts(self, since):
+        log = self.gw.log()[since:]
+        return {
+            "resumed": len(re.findall(r"responder established IKE SA; authenticated peer using authby=session-resume", log)),
+            "full": len(re.findall(r"responder established IKE SA; authenticated peer using authby=secret", log)),
+        }
+
+    def phase(self, name, action, retry_full=False):
+        n = self.args.n
+        since = len(self.gw.log())
+        rss0 = self.gw.rss_kib()
+        cpu0 = self.gw.cpu_seconds()
+        start = time.monotonic()
+        action()
+        wall = self.wait_all_up(start, retry_full)
+        time.sleep(0.5)  # let the last responses be accounted
+        cpu = self.gw.cpu_seconds() - cpu0
+        counts = self.gateway_counts(since)
+        up = self.up_count()
+        result = {
+            "phase": name, "n": n, "up": up,
+            "wall_s": wall, "cpu_s": cpu, "cpu_ms_per_sa": 1000 * cpu / max(up, 1),
+            "resumed": counts["resumed"], "full": counts["full"],
+            "rss_kib": self.gw.rss_kib(), "peak_rss_kib": self.gw.rss_kib("VmHWM"),
+            "rss_kib_per_sa": (self.gw.rss_kib() - rss0) / n if name == "A" else None,
+        }
+        print(f"  {self.build:8} {name}: {up}/{n} up in "
+              f"{'timeout' if wall is None else f'{wall:.1f}s'}, gateway CPU "
+              f"{result['cpu_ms_per_sa']:.2f} ms/SA, resumed {counts['resumed']}, "
+              f"full {counts['full']}", flush=True)
+        return result
+
+    def restart_gateway(self):
+        # SIGKILL: no Delete reaches the clients, they keep their tickets
+        self.gw.ipsec("kill")
+        self.gw.ipsec("start")
+
+    def run(self):
+        results = []
+        try:
+            self.setup()
+            results.append(self.phase("A", self.initiate_all))
+            self.suspend_all()
+            results.append(self.phase("B", self.initiate_all))
+            # the storm: the gateway crashes and comes back; its clients
+            # notice (here: suspend) and reconnect at once.  CPU is
+            # measured on the new pluto, from the first reconnect.
+            self.restart_gateway()
+            self.suspend_all()
+            results.append(self.phase("C", self.initiate_all, retry_full=True))
+        finally:
+            for h in [getattr(self, "gw", None)] + getattr(self, "clients", []):
+                if h is not None:
+                    h.ipsec("stop", check=False)
+            self.teardown()
+        return results
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--patched", required=True)
+    ap.add_argument("--stock", required=True)
+    ap.add_argument("-n", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--layout", choices=["per-client", "cgnat"], default="per-client")
+    ap.add_argument("--json", default=os.path.join(TOP, "build", "bench", "storm.json"))
+    ap.add_argument("--only", choices=["patched", "stock"],
+                    help="one build only (profiling); no ratios")
+    args = ap.parse_args()
+    if os.geteuid() != 0:
+        sys.exit("storm: must run as root (network namespaces)")
+
+    builds = {"patched": os.path.abspath(args.patched), "stock": os.path.abspath(args.stock)}
+    if args.only:
+        builds = {args.only: builds[args.only]}
+    raw = []
+    print(f"storm: N={args.n}, {args.layout} addresses, {args.rounds} round(s), "
+          f"PSK, IKE only; builds alternate within each round", flush=True)
+    for r in range(args.rounds):
+        for build, prefix in builds.items():
+            for res in Bench(args, build, prefix, r).run():
+                res.update(build=build, round=r)
+                raw.append(res)
+
+    table = {}
+    for build in builds:
+        for ph in "ABC":
+            rows = [x for x in raw if x["build"] == build and x["phase"] == ph]
+            table[(build, ph)] = {
+                "cpu_ms_per_sa": median([x["cpu_ms_per_sa"] for x in rows]),
+                "cpu_spread": (min(x["cpu_ms_per_sa"] for x in rows),
+                               max(x["cpu_ms_per_sa"] for x in rows)),
+                "wall_s": median([x["wall_s"] for x in rows]),
+                "resumed": median([x["resumed"] for x in rows]),
+                "full": median([x["full"] for x in rows]),
+                "up": median([x["up"] for x in rows]),
+                "peak_rss_kib": median([x["peak_rss_kib"] for x in rows]),
+                "rss_kib_per_sa": median([x["rss_kib_per_sa"] for x in rows]),
+            }
+    names = {"A": "full connect", "B": "suspend+resume", "C": "gateway restart storm"}
+    print()
+    print(f"{'phase':24} {'build':8} {'CPU ms/SA (median, min-max)':30} {'wall s':>7} "
+          f"{'up':>6} {'resumed':>8} {'full':>6} {'peak RSS':>10}")
+    for ph in "ABC":
+        for build in builds:
+            t = table[(build, ph)]
+            wall = "-" if t["wall_s"] is None else f"{t['wall_s']:.1f}"
+            print(f"{names[ph]:24} {build:8} "
+                  f"{t['cpu_ms_per_sa']:6.2f} ({t['cpu_spread'][0]:.2f}-{t['cpu_spread'][1]:.2f})"
+                  f"{'':12} {wall:>7} {t['up']:>6.0f} {t['resumed']:>8.0f} {t['full']:>6.0f} "
+                  f"{t['peak_rss_kib'] / 1024:8.1f} MiB")
+    print()
+    if args.only:
+        return 0
+    for ph in "ABC":
+        p, s = table[("patched", ph)]["cpu_ms_per_sa"], table[("stock", ph)]["cpu_ms_per_sa"]
+        print(f"ratio patched/stock, {names[ph]}: CPU per SA {p / s:.2f}")
+    pa, pb = table[("patched", "A")]["cpu_ms_per_sa"], table[("patched", "B")]["cpu_ms_per_sa"]
+    print(f"patched full/resume CPU per SA: {pa / pb:.1f}x")
+    for build in builds:
+        per_sa = table[(build, "C")]["cpu_ms_per_sa"]
+        print(f"projection, 100K-client storm after a restart, {build}: "
+              f"{per_sa * 100000 / 1000:.0f} gateway CPU-seconds")
+    rss = table[("patched", "A")]["rss_kib_per_sa"]
+    if rss is not None:
+        print(f"patched gateway RSS per live IKE SA: {rss:.1f} KiB")
+    os.makedirs(os.path.dirname(args.json), exist_ok=True)
+    with open(args.json, "w") as f:
+        json.dump({"args": vars(args), "raw": raw}, f, indent=1)
+    print(f"raw results: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
