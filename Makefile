@@ -9,6 +9,7 @@
 #   make fuzz         fuzz the ticket decoder for FUZZ_SECONDS (600)
 #   make bench-ticket seal/open cost of one ticket (printed, not asserted)
 #   make bench        reconnect-storm benchmark, patched vs stock (docs/performance.md)
+#   make bench-callgrind  the gateway's instructions per full and resumed handshake
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
 #
@@ -27,8 +28,10 @@ FUZZ_SECONDS ?= 600
 BENCH_N ?= 500
 BENCH_ROUNDS ?= 3
 BENCH_LAYOUT ?= per-client
+BENCH_K ?= 20
 
-.PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket bench demo \
+.PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket bench \
+	bench-callgrind demo \
 	dev-tree dev-tree-reset export-patches clean distclean
 
 all: build
@@ -63,6 +66,10 @@ bench-ticket: build
 bench: build stock
 	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
 		-n $(BENCH_N) --rounds $(BENCH_ROUNDS) --layout $(BENCH_LAYOUT)
+
+bench-callgrind: build stock
+	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
+		--callgrind $(BENCH_K) --layout $(BENCH_LAYOUT)
 
 demo: build
 	@$(TOP)/demo/demo.sh $(BUILD)/inst

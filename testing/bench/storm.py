@@ -22,6 +22,12 @@ JSON.  It asserts nothing: it measures.
 
   storm.py --patched PREFIX --stock PREFIX [-n N] [--rounds R]
            [--layout per-client|cgnat] [--json FILE]
+  storm.py --patched PREFIX --stock PREFIX --callgrind K
+
+--callgrind K runs the gateway under valgrind's callgrind instead and
+counts the instructions it executes for K full handshakes (phase A) and
+K resumptions (phase B): a figure that does not depend on how busy the
+machine is.
 """
 
 import argparse
@@ -68,7 +74,14 @@ class Host:
              "--empty-password"])
 
     def env(self):
-        return {
+        extra = {}
+        if getattr(self, "callgrind_out", None):
+            extra = {
+                "SWAN_PLUTO_WRAPPER": "valgrind --tool=callgrind --quiet "
+                                      f"--callgrind-out-file={self.callgrind_out}",
+                "SWAN_START_TRIES": "1200",
+            }
+        return extra | {
             "PATH": ":".join([HARNESS_BIN, "/usr/sbin", "/usr/bin", "/sbin", "/bin"]),
             "SWAN_PREFIX": self.prefix, "SWAN_PATCHED_PREFIX": self.prefix,
             "SWAN_HOSTDIR": self.dir, "SWAN_HOST": self.name,
@@ -92,6 +105,22 @@ class Host:
 
     def pid(self):
         return int(open(os.path.join(self.dir, "run", "pluto.pid")).read())
+
+    def callgrind(self, what):
+        """callgrind_control -z (zero) or -d (dump); for -d, the
+        instructions counted since the last zero."""
+        r = run(["callgrind_control", what, str(self.pid())], check=False)
+        if r.returncode != 0 or "OK." not in r.stdout:
+            raise RuntimeError(f"callgrind_control {what}: {r.stdout.strip()}")
+        if what != "-d":
+            return None
+        # the newest dump: callgrind.out.<pid>.<n>
+        dumps = sorted((f for f in os.listdir(self.dir) if f.startswith("callgrind.out")),
+                       key=lambda f: os.path.getmtime(os.path.join(self.dir, f)))
+        for line in open(os.path.join(self.dir, dumps[-1])):
+            if line.startswith("summary:") or line.startswith("totals:"):
+                return int(line.split()[1])
+        raise RuntimeError(f"no totals in {dumps[-1]}: {r.stdout}")
 
     def cpu_seconds(self):
         fields = open(f"/proc/{self.pid()}/stat").read().rsplit(")", 1)[1].split()
@@ -170,6 +199,8 @@ class Bench:
         self.netns("gw")
         self.plug("gw", [GATEWAY])
         self.gw = Host(self, "gw", self.prefix)
+        if self.args.callgrind:
+            self.gw.callgrind_out = os.path.join(self.gw.dir, "callgrind.out.%p")
         with open(os.path.join(self.gw.dir, "ipsec.conf"), "w") as f:
             f.write(f"""config setup
 	plutodebug=none
@@ -297,6 +328,35 @@ conn clients
         self.gw.ipsec("kill")
         self.gw.ipsec("start")
 
+    def stop_all(self):
+        """Stop every pluto that was started, delete the namespaces."""
+        for h in [getattr(self, "gw", None)] + getattr(self, "clients", []):
+            if h is not None:
+                h.ipsec("stop", check=False)
+        self.teardown()
+
+    def run_callgrind(self):
+        """Instructions per full handshake and per resumption."""
+        k = self.args.n
+        counts = {}
+        try:
+            self.setup()
+            for phase, before in (("A", None), ("B", self.suspend_all)):
+                if before:
+                    before()
+                self.gw.callgrind("-z")
+                start = time.monotonic()
+                self.initiate_all()
+                if self.wait_all_up(start) is None:
+                    raise RuntimeError(f"{self.build} {phase}: not all {k} up")
+                time.sleep(1)
+                counts[phase] = self.gw.callgrind("-d") / k
+                print(f"  {self.build:8} {phase}: {counts[phase] / 1e6:.2f} M instructions per SA",
+                      flush=True)
+        finally:
+            self.stop_all()
+        return counts
+
     def run(self):
         results = []
         try:
@@ -311,10 +371,7 @@ conn clients
             self.suspend_all()
             results.append(self.phase("C", self.initiate_all, retry_full=True))
         finally:
-            for h in [getattr(self, "gw", None)] + getattr(self, "clients", []):
-                if h is not None:
-                    h.ipsec("stop", check=False)
-            self.teardown()
+            self.stop_all()
         return results
 
 
@@ -333,6 +390,8 @@ def main():
     ap.add_argument("--json", default=os.path.join(TOP, "build", "bench", "storm.json"))
     ap.add_argument("--only", choices=["patched", "stock"],
                     help="one build only (profiling); no ratios")
+    ap.add_argument("--callgrind", type=int, metavar="K",
+                    help="count the gateway's instructions for K handshakes instead")
     args = ap.parse_args()
     if os.geteuid() != 0:
         sys.exit("storm: must run as root (network namespaces)")
@@ -340,6 +399,24 @@ def main():
     builds = {"patched": os.path.abspath(args.patched), "stock": os.path.abspath(args.stock)}
     if args.only:
         builds = {args.only: builds[args.only]}
+    if args.callgrind:
+        args.n = args.callgrind
+        print(f"storm: callgrind, K={args.n} handshakes per phase, {args.layout} addresses, PSK",
+              flush=True)
+        ir = {b: Bench(args, b, p, 0).run_callgrind() for b, p in builds.items()}
+        print(f"\n{'phase':18} " + " ".join(f"{b:>14}" for b in builds))
+        for ph, name in (("A", "full handshake"), ("B", "resumption")):
+            print(f"{name:18} " + " ".join(f"{ir[b][ph] / 1e6:11.2f} MIr" for b in builds))
+        for b in builds:
+            print(f"{b}: full/resume instructions {ir[b]['A'] / ir[b]['B']:.1f}x")
+        if len(builds) == 2:
+            print(f"patched/stock instructions: full {ir['patched']['A'] / ir['stock']['A']:.2f}, "
+                  f"resume {ir['patched']['B'] / ir['stock']['B']:.2f}")
+        os.makedirs(os.path.dirname(args.json), exist_ok=True)
+        with open(args.json.replace(".json", "-callgrind.json"), "w") as f:
+            json.dump({"args": vars(args), "instructions_per_sa": ir}, f, indent=1)
+        return 0
+
     raw = []
     print(f"storm: N={args.n}, {args.layout} addresses, {args.rounds} round(s), "
           f"PSK, IKE only; builds alternate within each round", flush=True)
@@ -379,11 +456,15 @@ def main():
     print()
     if args.only:
         return 0
+    def ratio(a, b, fmt):
+        # CPU is counted in clock ticks: a small N can measure 0
+        return "n/a (too few ticks; raise -n)" if not b else fmt % (a / b)
+
     for ph in "ABC":
         p, s = table[("patched", ph)]["cpu_ms_per_sa"], table[("stock", ph)]["cpu_ms_per_sa"]
-        print(f"ratio patched/stock, {names[ph]}: CPU per SA {p / s:.2f}")
+        print(f"ratio patched/stock, {names[ph]}: CPU per SA {ratio(p, s, '%.2f')}")
     pa, pb = table[("patched", "A")]["cpu_ms_per_sa"], table[("patched", "B")]["cpu_ms_per_sa"]
-    print(f"patched full/resume CPU per SA: {pa / pb:.1f}x")
+    print(f"patched full/resume CPU per SA: {ratio(pa, pb, '%.1fx')}")
     for build in builds:
         per_sa = table[(build, "C")]["cpu_ms_per_sa"]
         print(f"projection, 100K-client storm after a restart, {build}: "
