@@ -101,6 +101,7 @@ struct resume_key {
 	PK11SymKey *stored;	/* token object; derives only */
 	PK11SymKey *symkey;	/* session object; seals and opens tickets */
 	PK11SymKey *wrapkey;	/* session object; wraps and unwraps SK_d */
+	PK11SymKey *ike_wrapkey; /* the same, moved once to SK_d's slot, or NULL */
 };
 
 enum resume_key_role {

@@ -176,6 +176,14 @@ static bool parse_label(const char *label, struct resume_key *key)
 	return true;
 }
 
+static void free_wrapkeys(struct resume_key *key)
+{
+	PK11_FreeSymKey(key->wrapkey);
+	if (key->ike_wrapkey != NULL) {
+		PK11_FreeSymKey(key->ike_wrapkey);
+	}
+}
+
 static void delete_key(struct resume_keyring *ring, unsigned i, const char *why,
 		       lset_t stream, struct logger *logger)
 {
@@ -191,7 +199,7 @@ static void delete_key(struct resume_keyring *ring, unsigned i, const char *why,
 	}
 	PK11_FreeSymKey(key->stored);
 	PK11_FreeSymKey(key->symkey);
-	PK11_FreeSymKey(key->wrapkey);
+	free_wrapkeys(key);
 	memmove(&ring->keys[i], &ring->keys[i + 1],
 		(ring->nr_keys - i - 1) * sizeof(ring->keys[0]));
 	ring->nr_keys--;
@@ -234,25 +242,37 @@ static PK11SymKey *derive_session_key(const struct resume_key *key, const char *
 /*
  * Wrapping a key of one NSS slot under a key of another makes NSS move
  * one of them for every ticket, by way of a freshly generated RSA key
- * pair: milliseconds each.  IKE's keys (SK_d) are not in the database's
- * slot, where the wrapping key is derived; so the wrapping key follows
- * SK_d to its slot, once, the first time they meet.  Should NSS refuse,
- * it stays: slower, still correct.
+ * pair: milliseconds each.  The wrapping key is derived in the
+ * database's slot; IKE's keys (SK_d of a full handshake) live in
+ * another.  So the wrapping key is copied to SK_d's slot once, the
+ * first time they meet, and both copies are kept: SK_d of an IKE SA
+ * resumed before that (its SK_d came out of the database's slot) still
+ * finds one in its own slot, and nothing moves back and forth.  Should
+ * NSS refuse the copy, the derived key serves: slower, still correct.
  */
-static void wrapkey_to_slot_of(struct resume_key *key, PK11SymKey *sk_d)
+static bool key_in_slot(PK11SymKey *key, PK11SlotInfo *slot)
+{
+	PK11SlotInfo *key_slot = PK11_GetSlotFromKey(key);
+	bool same = (key_slot == slot);
+	PK11_FreeSlot(key_slot);
+	return same;
+}
+
+static PK11SymKey *wrapkey_for(struct resume_key *key, PK11SymKey *sk_d)
 {
 	PK11SlotInfo *slot = PK11_GetSlotFromKey(sk_d);
-	PK11SlotInfo *wrap_slot = PK11_GetSlotFromKey(key->wrapkey);
-	if (slot != wrap_slot) {
-		PK11SymKey *moved = PK11_MoveSymKey(slot, CKA_WRAP, CKF_UNWRAP, PR_FALSE,
-						    key->wrapkey);
-		if (moved != NULL) {
-			PK11_FreeSymKey(key->wrapkey);
-			key->wrapkey = moved;
+	PK11SymKey *wrapkey = key->wrapkey;
+	if (!key_in_slot(key->wrapkey, slot)) {
+		if (key->ike_wrapkey == NULL) {
+			key->ike_wrapkey = PK11_MoveSymKey(slot, CKA_WRAP, CKF_UNWRAP,
+							   PR_FALSE, key->wrapkey);
+		}
+		if (key->ike_wrapkey != NULL && key_in_slot(key->ike_wrapkey, slot)) {
+			wrapkey = key->ike_wrapkey;
 		}
 	}
 	PK11_FreeSlot(slot);
-	PK11_FreeSlot(wrap_slot);
+	return wrapkey;
 }
 
 /* the sealing key and the SK_d wrapping key */
@@ -514,7 +534,7 @@ void resume_keyring_close(struct resume_keyring **ringp)
 	for (unsigned i = 0; i < ring->nr_keys; i++) {
 		PK11_FreeSymKey(ring->keys[i].stored);
 		PK11_FreeSymKey(ring->keys[i].symkey);
-		PK11_FreeSymKey(ring->keys[i].wrapkey);
+		free_wrapkeys(&ring->keys[i]);
 	}
 	PK11_FreeSlot(ring->slot);
 	pfree(ring);
@@ -619,14 +639,13 @@ chunk_t resume_keyring_seal_ticket(struct resume_keyring *ring,
 		return empty_chunk;
 	}
 	struct resume_key *key = &ring->keys[sealing - ring->keys];
-	wrapkey_to_slot_of(key, sk_d);
 	uint8_t wrapped_sk_d[RESUME_TICKET_MAX_SK_D_SIZE + RESUME_TICKET_WRAP_OVERHEAD];
 	SECItem wrapped = {
 		.type = siBuffer,
 		.data = wrapped_sk_d,
 		.len = sizeof(wrapped_sk_d),
 	};
-	if (PK11_WrapSymKey(CKM_AES_KEY_WRAP_KWP, NULL, key->wrapkey, sk_d,
+	if (PK11_WrapSymKey(CKM_AES_KEY_WRAP_KWP, NULL, wrapkey_for(key, sk_d), sk_d,
 			    &wrapped) != SECSuccess) {
 		llog_nss_error(RC_LOG, logger, "wrapping SK_d for a session resumption ticket failed");
 		return empty_chunk;
@@ -675,7 +694,9 @@ enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring
 			.len = state->sk_d.len,
 		};
 		/* the type IKEv2's derivations expect of SK_d */
-		*sk_d = PK11_UnwrapSymKey(key->wrapkey, CKM_AES_KEY_WRAP_KWP, NULL,
+		/* into IKE's slot, once a full handshake has shown where */
+		*sk_d = PK11_UnwrapSymKey((key->ike_wrapkey != NULL ? key->ike_wrapkey : key->wrapkey),
+					  CKM_AES_KEY_WRAP_KWP, NULL,
 					  &wrapped, CKM_EXTRACT_KEY_FROM_KEY, CKA_DERIVE,
 					  /*from the wrapped length*/0);
 		if (*sk_d == NULL) {

@@ -40,6 +40,7 @@
 #include "ikev2_resume_keyring.h"
 #include "ikev2_resume_replay.h"
 #include "ikev2_psk.h"
+#include "ikev2_prf.h"		/* for ikev2_psk_resume() */
 
 deltatime_t pluto_resume_key_rotation = DELTATIME_INIT(DEFAULT_RESUME_KEY_ROTATION);
 deltatime_t pluto_resume_ticket_lifetime = DELTATIME_INIT(DEFAULT_RESUME_TICKET_LIFETIME);
@@ -752,12 +753,15 @@ struct resume_session *resume_session_for_initiator(const struct connection *c,
 
 struct crypt_mac resume_auth_sighash(const struct ike_sa *ike,
 				     PK11SymKey *SK_px,
-				     shunk_t message, shunk_t nonce,
+				     chunk_t message, shunk_t nonce,
 				     const struct crypt_mac *idhash,
 				     shunk_t intermediate)
 {
 	const struct prf_desc *prf_desc = ike->sa.st_oakley.ta_prf;
-	enum resume_auth_form form = ike->sa.st_v2_resume_session->auth_form;
+	if (ike->sa.st_v2_resume_session->auth_form == RESUME_AUTH_LIBRESWAN_5_2) {
+		/* 5.2's own computation, over the message alone */
+		return ikev2_psk_resume(prf_desc, SK_px, message, ike->sa.logger);
+	}
 	struct crypt_prf *prf = crypt_prf_init_symkey("resumed AUTH = prf(SK_px, <message octets>)",
 						      prf_desc, "SK_px", SK_px,
 						      ike->sa.logger);
@@ -766,11 +770,9 @@ struct crypt_mac resume_auth_sighash(const struct ike_sa *ike,
 		return empty_mac;
 	}
 	crypt_prf_update_hunk(prf, "IKE_SESSION_RESUME message", message);
-	if (form == RESUME_AUTH_RFC5723) {
-		crypt_prf_update_hunk(prf, "peer's nonce", nonce);
-		crypt_prf_update_hunk(prf, "prf(SK_px, ID')", *idhash);
-		crypt_prf_update_hunk(prf, "IntAuth", intermediate);
-	}
+	crypt_prf_update_hunk(prf, "peer's nonce", nonce);
+	crypt_prf_update_hunk(prf, "prf(SK_px, ID')", *idhash);
+	crypt_prf_update_hunk(prf, "IntAuth", intermediate);
 	return crypt_prf_final_mac(&prf, NULL);
 }
 
@@ -871,8 +873,9 @@ void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why)
 	case RESUME_REPLAY_RECORDED:
 	case RESUME_REPLAY_DUPLICATE:
 		resume_stats.revoked++;
+		/* this IKE SA's ticket id, whether or not one was issued */
 		llog(RC_LOG, ike->sa.logger,
-		     "revoked the session resumption ticket of this IKE SA (%s)", why);
+		     "revoked any session resumption ticket issued with this IKE SA (%s)", why);
 		break;
 	default:
 		llog(RC_LOG, ike->sa.logger,

@@ -107,7 +107,7 @@ struct resume_session *resume_session_for_initiator(const struct connection *c,
  */
 struct crypt_mac resume_auth_sighash(const struct ike_sa *ike,
 				     PK11SymKey *SK_px,
-				     shunk_t message, shunk_t nonce,
+				     chunk_t message, shunk_t nonce,
 				     const struct crypt_mac *idhash,
 				     shunk_t intermediate);
 /*
