@@ -62,6 +62,20 @@ enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache
 					       const uint8_t id[RESUME_TICKET_ID_SIZE],
 					       realtime_t expiry, realtime_t now);
 
+/*
+ * The expiry ID was recorded with, when it is there and has not
+ * expired: for records whose expiry says when they were made (the
+ * gateway's revoked peers).
+ */
+bool resume_replay_lookup(const struct resume_replay_cache *cache,
+			  const uint8_t id[RESUME_TICKET_ID_SIZE], realtime_t now,
+			  realtime_t *expiry);
+
+/* record ID until EXPIRY, or move an existing record's expiry to it */
+enum resume_replay_result resume_replay_renew(struct resume_replay_cache *cache,
+					      const uint8_t id[RESUME_TICKET_ID_SIZE],
+					      realtime_t expiry, realtime_t now);
+
 /* drop entries whose ticket has expired */
 void resume_replay_sweep(struct resume_replay_cache *cache, realtime_t now);
 

@@ -152,6 +152,30 @@ enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache
 	return RESUME_REPLAY_RECORDED;
 }
 
+bool resume_replay_lookup(const struct resume_replay_cache *cache,
+			  const uint8_t id[RESUME_TICKET_ID_SIZE], realtime_t now,
+			  realtime_t *expiry)
+{
+	const struct entry *e = probe(cache, id);
+	if (e->expiry == 0 || e->expiry <= now.rt.tv_sec) {
+		return false;
+	}
+	*expiry = realtime(e->expiry);
+	return true;
+}
+
+enum resume_replay_result resume_replay_renew(struct resume_replay_cache *cache,
+					      const uint8_t id[RESUME_TICKET_ID_SIZE],
+					      realtime_t expiry, realtime_t now)
+{
+	if (resume_replay_seen(cache, id, now)) {
+		struct entry *e = probe(cache, id);
+		e->expiry = expiry.rt.tv_sec;
+		return RESUME_REPLAY_RECORDED;
+	}
+	return resume_replay_record(cache, id, expiry, now);
+}
+
 unsigned resume_replay_entries(const struct resume_replay_cache *cache)
 {
 	return cache->nr_entries;

@@ -45,6 +45,7 @@
 deltatime_t pluto_resume_key_rotation = DELTATIME_INIT(DEFAULT_RESUME_KEY_ROTATION);
 deltatime_t pluto_resume_ticket_lifetime = DELTATIME_INIT(DEFAULT_RESUME_TICKET_LIFETIME);
 char *pluto_resume_cluster_seed;
+unsigned pluto_resume_replay_cache_entries = RESUME_REPLAY_DEFAULT_ENTRIES;
 
 /* NULL when the NSS DB can't hold keys: no tickets issued or accepted */
 static struct resume_keyring *resume_keyring;
@@ -64,6 +65,21 @@ static struct resume_replay_cache *resume_replay_cache;
  */
 #define RESUME_REVOKED_MAX_ENTRIES	100000
 static struct resume_replay_cache *resume_revoked_cache;
+
+/*
+ * Revocation by peer ID (ipsec whack --revoke-resume-id --name ID):
+ * every ticket issued to the peer until then is refused, whether or
+ * not its IKE SA still exists, and no table of issued tickets is
+ * needed: a ticket carries the time its peer first authenticated
+ * (auth_time, unchanged through resumptions), and the record says
+ * when the peer was revoked.  A full authentication afterwards starts
+ * afresh.  Keyed by a hash of the ID as ipsec status shows it (the
+ * text --deleteid matches); a record is kept as long as the longest
+ * ticket issued before it could live, so its expiry, the revocation
+ * time plus that lifetime, also says when it was made.
+ */
+#define RESUME_REVOKED_PEERS_MAX_ENTRIES	100000
+static struct resume_replay_cache *resume_revoked_peers;
 
 /*
  * A ticket's id is a keyed hash of the SPIs of the IKE SA it was issued
@@ -91,6 +107,111 @@ static void ticket_id_of(const struct ike_sa *ike, uint8_t id[RESUME_TICKET_ID_S
 	memcpy(id, digest.ptr, RESUME_TICKET_ID_SIZE);
 }
 
+/* the revoked-peers key of the ID whose text is PEER */
+static void peer_key_of(const char *peer, uint8_t key[RESUME_TICKET_ID_SIZE],
+			struct logger *logger)
+{
+	if (!ticket_id_secret_set) {
+		get_rnd_bytes(ticket_id_secret, sizeof(ticket_id_secret));
+		ticket_id_secret_set = true;
+	}
+	struct crypt_hash *hash = crypt_hash_init("revoked peer", &ike_alg_hash_sha2_256,
+						  logger);
+	crypt_hash_digest_thing(hash, "secret", ticket_id_secret);
+	crypt_hash_digest_bytes(hash, "peer ID", peer, strlen(peer));
+	struct crypt_mac digest = crypt_hash_final_mac(&hash);
+	PASSERT(logger, digest.len >= RESUME_TICKET_ID_SIZE);
+	memcpy(key, digest.ptr, RESUME_TICKET_ID_SIZE);
+}
+
+/* was PEER revoked at or after AUTH_TIME, when it authenticated? */
+static bool peer_revoked_since(const struct id *peer, realtime_t auth_time,
+			       realtime_t now, struct logger *logger)
+{
+	if (resume_revoked_peers == NULL) {
+		return false;
+	}
+	id_buf idb;
+	uint8_t key[RESUME_TICKET_ID_SIZE];
+	peer_key_of(str_id(peer, &idb), key, logger);
+	realtime_t expiry;
+	if (!resume_replay_lookup(resume_revoked_peers, key, now, &expiry)) {
+		return false;
+	}
+	/* expiry = revocation + lifetime; same second counts as before */
+	realtime_t revoked = realtime_sub(expiry, pluto_resume_ticket_lifetime);
+	return !realtime_cmp(auth_time, >, revoked);
+}
+
+/*
+ * The client's side (RFC 5723 is about gateways, but an operator of a
+ * branch gateway or a road warrior wants to know whether its
+ * reconnects resume): resumptions tried, completed, and each way
+ * one fell back to a full handshake.
+ */
+enum resume_fallback {
+	RESUME_FALLBACK_TICKET_NACK,
+	RESUME_FALLBACK_NO_PROPOSAL_CHOSEN,
+	RESUME_FALLBACK_INVALID_SYNTAX,
+	RESUME_FALLBACK_OTHER_REFUSAL,
+	RESUME_FALLBACK_AUTH_REFUSED,	/* AUTHENTICATION_FAILED inside IKE_AUTH */
+	RESUME_FALLBACK_TIMEOUT,	/* no answer to the request */
+	RESUME_FALLBACK_EXPIRED,	/* dropped unused, at initiate time */
+	RESUME_FALLBACK_ROOF,
+};
+
+static const char *const resume_fallback_names[RESUME_FALLBACK_ROOF] = {
+	[RESUME_FALLBACK_TICKET_NACK] = "ticket-nack",
+	[RESUME_FALLBACK_NO_PROPOSAL_CHOSEN] = "no-proposal-chosen",
+	[RESUME_FALLBACK_INVALID_SYNTAX] = "invalid-syntax",
+	[RESUME_FALLBACK_OTHER_REFUSAL] = "other-refusal",
+	[RESUME_FALLBACK_AUTH_REFUSED] = "auth-refused",
+	[RESUME_FALLBACK_TIMEOUT] = "timeout",
+	[RESUME_FALLBACK_EXPIRED] = "expired",
+};
+
+static struct {
+	unsigned long attempts;
+	unsigned long resumed;
+	unsigned long fallbacks[RESUME_FALLBACK_ROOF];
+} resume_client_stats;
+
+static void count_v2_resume_fallback(enum resume_fallback why)
+{
+	resume_client_stats.fallbacks[why]++;
+}
+
+void count_v2_resume_refusal(v2_notification_t refusal)
+{
+	count_v2_resume_fallback(refusal == v2N_TICKET_NACK ? RESUME_FALLBACK_TICKET_NACK :
+				 refusal == v2N_NO_PROPOSAL_CHOSEN ? RESUME_FALLBACK_NO_PROPOSAL_CHOSEN :
+				 refusal == v2N_INVALID_SYNTAX ? RESUME_FALLBACK_INVALID_SYNTAX :
+				 RESUME_FALLBACK_OTHER_REFUSAL);
+}
+
+void count_v2_resume_ticket_expired(void)
+{
+	count_v2_resume_fallback(RESUME_FALLBACK_EXPIRED);
+}
+
+void drop_v2_resume_ticket_unanswered(struct ike_sa *ike)
+{
+	struct connection *c = ike->sa.st_connection;
+	if (c->session == NULL) {
+		return;
+	}
+	/*
+	 * A gateway that lost its state can answer; one that drops
+	 * exchange 38 (or a middlebox that does) never will, and 5.2
+	 * presented the same ticket again on every retry until it
+	 * expired (gaps row 17).  Never present it again.
+	 */
+	pfree_session(&c->session);
+	count_v2_resume_fallback(RESUME_FALLBACK_TIMEOUT);
+	llog(RC_LOG, ike->sa.logger,
+	     "no answer to the IKE_SESSION_RESUME request; dropped the ticket, the next attempt uses IKE_SA_INIT");
+}
+
 static struct {
 	unsigned long issued;
 	unsigned long refused_to_issue;
@@ -98,6 +219,7 @@ static struct {
 	unsigned long used;
 	unsigned long replayed_concurrently;
 	unsigned long revoked;
+	unsigned long revoked_peers;
 	unsigned long rejected[RESUME_TICKET_STATUS_ROOF];
 } resume_stats;
 
@@ -184,6 +306,9 @@ void refresh_v2_ike_session_resume(struct logger *logger)
 	if (resume_replay_cache != NULL) {
 		resume_replay_sweep(resume_replay_cache, now);
 	}
+	if (resume_revoked_peers != NULL) {
+		resume_replay_sweep(resume_revoked_peers, now);
+	}
 	if (resume_revoked_cache != NULL) {
 		resume_replay_sweep(resume_revoked_cache, now);
 	}
@@ -223,6 +348,7 @@ void shutdown_ike_session_resume(struct logger *logger UNUSED)
 	resume_keyring_close(&resume_keyring);
 	free_resume_replay_cache(&resume_replay_cache);
 	free_resume_replay_cache(&resume_revoked_cache);
+	free_resume_replay_cache(&resume_revoked_peers);
 	pfreeany(pluto_resume_cluster_seed);
 }
 
@@ -507,7 +633,7 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	}
 
 	if (resume_replay_cache == NULL) {
-		resume_replay_cache = alloc_resume_replay_cache(RESUME_REPLAY_DEFAULT_ENTRIES);
+		resume_replay_cache = alloc_resume_replay_cache(pluto_resume_replay_cache_entries);
 	}
 	struct resume_session session = {
 		.auth_time = realtime(state.auth_time),
@@ -541,6 +667,10 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 		ldbg(ike->sa.logger, "ticket ID: %s", str_diag(d));
 		pfree_diag(&d);
 		status = RESUME_TICKET_MALFORMED_TLV;
+	} else if (peer_revoked_since(&session.initiator_id, session.auth_time,
+				      now, ike->sa.logger)) {
+		/* an administrator revoked the peer by its ID since */
+		status = RESUME_TICKET_REVOKED;
 	}
 	if (status == RESUME_TICKET_OK) {
 		/* this will be turned into SK_d during IKE_AUTH */
@@ -604,9 +734,18 @@ enum keyword_auth resume_session_auth(const struct resume_session *session)
 void show_resume_status(struct show *s)
 {
 	realtime_t now = realnow();
-	show(s, "session resumption: tickets issued=%lu refused=%lu accepted=%lu used=%lu used-concurrently=%lu revoked=%lu",
+	show(s, "session resumption: tickets issued=%lu refused=%lu accepted=%lu used=%lu used-concurrently=%lu revoked=%lu revoked-peers=%lu",
 	     resume_stats.issued, resume_stats.refused_to_issue, resume_stats.accepted,
-	     resume_stats.used, resume_stats.replayed_concurrently, resume_stats.revoked);
+	     resume_stats.used, resume_stats.replayed_concurrently, resume_stats.revoked,
+	     resume_stats.revoked_peers);
+	SHOW_JAMBUF(s, buf) {
+		jam(buf, "session resumption: client: attempts=%lu resumed=%lu fallbacks:",
+		    resume_client_stats.attempts, resume_client_stats.resumed);
+		for (unsigned i = 0; i < RESUME_FALLBACK_ROOF; i++) {
+			jam(buf, " %s=%lu", resume_fallback_names[i],
+			    resume_client_stats.fallbacks[i]);
+		}
+	}
 	if (resume_replay_cache != NULL) {
 		show(s, "session resumption: single-use cache: %u of %u tickets, %zu KiB",
 		     resume_replay_entries(resume_replay_cache),
@@ -748,6 +887,7 @@ struct resume_session *resume_session_for_initiator(const struct connection *c,
 	struct resume_session *session = clone_resume_session(&c->session->resume);
 	session->auth_form = (peer_pre_rfc_auth ? RESUME_AUTH_LIBRESWAN_5_2 :
 			      RESUME_AUTH_RFC5723);
+	resume_client_stats.attempts++;
 	return session;
 }
 
@@ -811,6 +951,10 @@ diag_t verify_resume_auth(const struct ike_sa *ike,
 {
 	struct resume_session *session = ike->sa.st_v2_resume_session;
 	if (resume_auth_matches(ike, idhash, received)) {
+		if (ike->sa.st_sa_role == SA_INITIATOR) {
+			/* the gateway proved it holds the ticket's SK_d */
+			resume_client_stats.resumed++;
+		}
 		return NULL;
 	}
 	if (ike->sa.st_sa_role == SA_RESPONDER &&
@@ -837,6 +981,7 @@ diag_t verify_resume_auth(const struct ike_sa *ike,
 
 void resume_auth_refused(const struct ike_sa *ike, bool *peer_pre_rfc_auth)
 {
+	count_v2_resume_fallback(RESUME_FALLBACK_AUTH_REFUSED);
 	if (ike->sa.st_v2_resume_session->auth_form != RESUME_AUTH_RFC5723 ||
 	    *peer_pre_rfc_auth) {
 		return;
@@ -849,6 +994,35 @@ void resume_auth_refused(const struct ike_sa *ike, bool *peer_pre_rfc_auth)
 	*peer_pre_rfc_auth = true;
 	llog(RC_LOG, ike->sa.logger,
 	     "gateway refused the RFC 5723 resumed AUTH; taking it for libreswan 5.2: the next resumption of this connection uses 5.2's form");
+}
+
+bool revoke_v2_resume_peer(const char *peer, struct logger *logger)
+{
+	if (peer == NULL || peer[0] == '\0') {
+		llog(RC_LOG, logger,
+		     "session resumption: revoking by peer ID needs the ID (--name ID, as ipsec status shows it)");
+		return false;
+	}
+	if (resume_revoked_peers == NULL) {
+		resume_revoked_peers = alloc_resume_replay_cache(RESUME_REVOKED_PEERS_MAX_ENTRIES);
+	}
+	realtime_t now = realnow();
+	/* outlives every ticket issued until now */
+	realtime_t expiry = realtime_add(now, pluto_resume_ticket_lifetime);
+	uint8_t key[RESUME_TICKET_ID_SIZE];
+	peer_key_of(peer, key, logger);
+	if (resume_replay_renew(resume_revoked_peers, key, expiry, now) != RESUME_REPLAY_RECORDED) {
+		llog(RC_LOG, logger,
+		     "session resumption: cannot revoke the tickets of peer '%s': %u peer revocations are held already",
+		     peer, resume_replay_max_entries(resume_revoked_peers));
+		return false;
+	}
+	resume_stats.revoked_peers++;
+	realtime_buf eb;
+	llog(RC_LOG, logger,
+	     "session resumption: revoked every ticket issued to peer '%s' until now; it must authenticate in full (the record is kept until %s)",
+	     peer, str_realtime(expiry, /*utc?*/false, &eb));
+	return true;
 }
 
 void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why)

@@ -50,6 +50,11 @@ extern deltatime_t pluto_resume_key_rotation;
 extern deltatime_t pluto_resume_ticket_lifetime;
 /* config setup: session-resumption-cluster-seed=FILE, or NULL */
 extern char *pluto_resume_cluster_seed;
+/* session-resumption-replay-cache=: the single-use cache's cap */
+extern unsigned pluto_resume_replay_cache_entries;
+/* the bounds plutomain enforces: >0; ~48 bytes an entry at most */
+#define MIN_RESUME_REPLAY_CACHE_ENTRIES	1
+#define MAX_RESUME_REPLAY_CACHE_ENTRIES	(64 * 1000 * 1000)
 #define DEFAULT_RESUME_KEY_ROTATION	(12 * secs_per_hour)
 #define DEFAULT_RESUME_TICKET_LIFETIME	(24 * secs_per_hour)
 
@@ -130,6 +135,30 @@ void resume_auth_refused(const struct ike_sa *ike, bool *peer_pre_rfc_auth);
  * expired, so that the client cannot undo the kick by resuming
  * (RFC 5723 9.8).
  */
+/*
+ * Client counters, for --resumestatus: the gateway refused the
+ * IKE_SESSION_RESUME request with REFUSAL (TICKET_NACK, ...), or the
+ * ticket expired before it could be used; either way a full handshake
+ * follows.  (Attempts, completions and AUTHENTICATION_FAILED are
+ * counted here, where they happen.)
+ */
+void count_v2_resume_refusal(v2_notification_t refusal);
+void count_v2_resume_ticket_expired(void);
+
+/*
+ * Client: its IKE_SESSION_RESUME request timed out; drop the ticket
+ * (logged, counted) so that the retry is a full handshake.
+ */
+void drop_v2_resume_ticket_unanswered(struct ike_sa *ike);
+
+/*
+ * Gateway, ipsec whack --revoke-resume-id --name PEER: refuse every
+ * ticket issued to PEER (its ID as ipsec status shows it) until now,
+ * including those of IKE SAs that are gone.  Logs; false when it could
+ * not (no ID, too many revocations held).
+ */
+bool revoke_v2_resume_peer(const char *peer, struct logger *logger);
+
 void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why);
 
 /*

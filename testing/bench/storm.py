@@ -11,12 +11,16 @@ touched and only IKE is measured.  Phases, for each build in turn:
   A  full connect: every client does IKE_SA_INIT + IKE_AUTH
   B  every client suspends, then reconnects (IKE_SESSION_RESUME)
   C  the gateway is killed (SIGKILL) and restarted; every client
-     reconnects: the storm.  A client whose ticket is refused reconnects
-     once more with a full handshake.
+     reconnects: the storm.  The new gateway is held stopped (SIGSTOP)
+     until every client has sent its request, so all N arrive at once,
+     and the kernel drops what its socket cannot hold (counted).  A
+     client whose ticket is refused reconnects once more with a full
+     handshake; a dropped request is not retransmitted.
 
 Per phase: gateway CPU (utime+stime of its pluto) per IKE SA that came
 up, wall time until all N are up, how many resumed and how many did a
-full handshake (from the gateway's log), and the gateway's RSS.  Prints
+full handshake (from the gateway's log), the UDP datagrams the
+gateway's kernel dropped for a full socket, and the gateway's RSS.  Prints
 one table and the patched/stock ratios, and writes the raw figures as
 JSON.  It asserts nothing: it measures.
 
@@ -47,7 +51,9 @@ GATEWAY = "198.18.0.1"
 PREFIX_BITS = 15
 PSK = "storm-benchmark-psk-long-enough-for-any-prf-0123456789"
 CLIENT_PLUTOS = 2
+ADDRESSES_PER_PLUTO = 800
 UP_TIMEOUT = 300
+STALL_TIMEOUT = 20
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -101,7 +107,10 @@ class Host:
         ctl = os.path.join(self.dir, "run", "pluto.ctl")
         script = "\n".join(f"{libexec}/whack --ctlsocket {ctl} " + " ".join(a)
                            + " >/dev/null 2>&1" for a in argsets)
-        run(["ip", "netns", "exec", self.ns, "sh", "-c", script], check=False)
+        # on stdin: one argument would exceed the kernel's 128 KiB
+        # limit with ~1000 connections on one client pluto (CGNAT)
+        run(["ip", "netns", "exec", self.ns, "sh", "-s"], check=False,
+            input=script + "\n")
 
     def pid(self):
         return int(open(os.path.join(self.dir, "run", "pluto.pid")).read())
@@ -123,8 +132,16 @@ class Host:
         raise RuntimeError(f"no totals in {dumps[-1]}: {r.stdout}")
 
     def cpu_seconds(self):
+        """(user, system) CPU seconds of this pluto, all its threads"""
         fields = open(f"/proc/{self.pid()}/stat").read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICKS
+        return int(fields[11]) / TICKS, int(fields[12]) / TICKS
+
+    def udp_receive_drops(self):
+        """UDP datagrams this host's kernel dropped because a socket's
+        receive buffer was full (RcvbufErrors in its namespace)"""
+        snmp = run(["ip", "netns", "exec", self.ns, "cat", "/proc/net/snmp"]).stdout
+        udp = [line.split() for line in snmp.splitlines() if line.startswith("Udp:")]
+        return int(udp[1][udp[0].index("RcvbufErrors")])
 
     def rss_kib(self, what="VmRSS"):
         for line in open(f"/proc/{self.pid()}/status"):
@@ -160,14 +177,23 @@ class Bench:
         run(["ip", "-n", ns, "link", "set", "lo", "up"])
         return ns
 
-    def plug(self, name, addresses):
+    def plug(self, name, primary, addresses=()):
+        """eth0 on the bridge with PRIMARY on the LAN, plus ADDRESSES as
+        /32s behind it: the gateway routes them via PRIMARY, so it needs
+        one neighbour entry per client pluto, not one per client (the
+        kernel's neighbour table, gc_thresh3 = 1024, would drop the
+        rest)."""
         ns = f"{self.tag}-{name}"
         run(["ip", "-n", ns, "link", "add", "eth0", "type", "veth",
              "peer", "name", f"p-{name}", "netns", self.lan])
         run(["ip", "-n", self.lan, "link", "set", f"p-{name}", "master", "br0", "up"])
-        batch = "".join(f"addr add {a}/{PREFIX_BITS} dev eth0\n" for a in addresses)
+        batch = f"addr add {primary}/{PREFIX_BITS} dev eth0\n"
+        batch += "".join(f"addr add {a}/32 dev eth0\n" for a in addresses)
         run(["ip", "-n", ns, "-batch", "-"], input=batch)
         run(["ip", "-n", ns, "link", "set", "eth0", "up"])
+        if addresses:
+            routes = "".join(f"route add {a}/32 via {primary}\n" for a in addresses)
+            run(["ip", "-n", f"{self.tag}-gw", "-batch", "-"], input=routes)
 
     def teardown(self):
         for ns in self.namespaces:
@@ -197,7 +223,7 @@ class Bench:
         run(["ip", "-n", self.lan, "link", "add", "br0", "type", "bridge"])
         run(["ip", "-n", self.lan, "link", "set", "br0", "up"])
         self.netns("gw")
-        self.plug("gw", [GATEWAY])
+        self.plug("gw", GATEWAY)
         self.gw = Host(self, "gw", self.prefix)
         if self.args.callgrind:
             self.gw.callgrind_out = os.path.join(self.gw.dir, "callgrind.out.%p")
@@ -221,13 +247,18 @@ conn clients
             f.write(f'@gw %any : PSK "{PSK}"\n')
         os.chmod(os.path.join(self.gw.dir, "ipsec.secrets"), 0o600)
 
-        plutos = 1 if self.args.layout == "cgnat" else CLIENT_PLUTOS
+        # stock 5.2's pluto hangs at start-up with ~1000 addresses
+        # (issue #5 item 7), so no client pluto gets more than
+        # ADDRESSES_PER_PLUTO of them, in either build
+        plutos = (1 if self.args.layout == "cgnat" else
+                  max(CLIENT_PLUTOS, -(-n // ADDRESSES_PER_PLUTO)))
         self.clients = []
         for k in range(plutos):
             name = f"c{k}"
             self.netns(name)
             mine = [i for i in range(n) if i % plutos == k]
-            self.plug(name, sorted({self.client_address(i) for i in mine}))
+            self.plug(name, f"198.18.1.{k + 1}",
+                      sorted({self.client_address(i) for i in mine}))
             host = Host(self, name, self.prefix)
             host.conns = [f"client-{i}" for i in mine]
             with open(os.path.join(host.dir, "ipsec.conf"), "w") as f:
@@ -241,6 +272,8 @@ conn clients
 	authby=secret
 	session-resumption=yes
 	auto=ignore
+	# phase C holds the requests in the stopped gateway's socket
+	retransmit-timeout=600s
 
 """)
             with open(os.path.join(host.dir, "ipsec.secrets"), "w") as f:
@@ -266,9 +299,17 @@ conn clients
         RETRY_FULL, connections still down after the first wave (their
         ticket was refused) are initiated again: a full handshake."""
         retried = False
+        last_up, last_change = -1, time.monotonic()
         while time.monotonic() - start < UP_TIMEOUT:
-            if self.up_count() >= self.args.n:
+            up = self.up_count()
+            if up >= self.args.n:
                 return time.monotonic() - start
+            if up != last_up:
+                last_up, last_change = up, time.monotonic()
+            elif time.monotonic() - last_change > STALL_TIMEOUT:
+                # nothing came up for a while: the rest were dropped
+                # (clients do not retransmit) or refused
+                return None
             if retry_full and not retried and time.monotonic() - start > 5:
                 for c in self.clients:
                     out = c.ipsec("whack", "--showstates", check=False).stdout
@@ -283,6 +324,37 @@ conn clients
         for c in self.clients:
             c.whack_many([["--name", conn, "--initiate", "--asynchronous"]
                           for conn in c.conns])
+
+    def requests_sent(self, since):
+        """IKE_SA_INIT/IKE_SESSION_RESUME requests the clients logged
+        after the log sizes in SINCE"""
+        sent = 0
+        for c in self.clients:
+            with open(os.path.join(c.dir, "pluto.log"), errors="replace") as f:
+                f.seek(since[c.name])
+                sent += len(re.findall(r"sent (IKE_SA_INIT|IKE_SESSION_RESUME) request",
+                                       f.read()))
+        return sent
+
+    def burst_initiate_all(self):
+        """The storm's arrival: the gateway is stopped (SIGSTOP) while
+        every client sends its request, then continued, so that all N
+        requests wait in its socket at once, as when a gateway comes
+        back to a population that is already trying to reconnect.
+        Returns when the requests were released."""
+        since = {c.name: os.path.getsize(os.path.join(c.dir, "pluto.log"))
+                 for c in self.clients}
+        pid = self.gw.pid()
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            self.initiate_all()
+            deadline = time.monotonic() + UP_TIMEOUT
+            while (self.requests_sent(since) < self.args.n and
+                   time.monotonic() < deadline):
+                time.sleep(0.5)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+        return time.monotonic()
 
     def suspend_all(self):
         for c in self.clients:
@@ -303,24 +375,33 @@ conn clients
         since = len(self.gw.log())
         rss0 = self.gw.rss_kib()
         cpu0 = self.gw.cpu_seconds()
+        drops0 = self.gw.udp_receive_drops()
         start = time.monotonic()
-        action()
+        # an action may say when the clients' requests were released
+        start = action() or start
         wall = self.wait_all_up(start, retry_full)
         time.sleep(0.5)  # let the last responses be accounted
-        cpu = self.gw.cpu_seconds() - cpu0
+        user1, sys1 = self.gw.cpu_seconds()
+        user, system = user1 - cpu0[0], sys1 - cpu0[1]
+        cpu = user + system
         counts = self.gateway_counts(since)
         up = self.up_count()
         result = {
             "phase": name, "n": n, "up": up,
             "wall_s": wall, "cpu_s": cpu, "cpu_ms_per_sa": 1000 * cpu / max(up, 1),
+            "user_ms_per_sa": 1000 * user / max(up, 1),
+            "system_ms_per_sa": 1000 * system / max(up, 1),
             "resumed": counts["resumed"], "full": counts["full"],
+            "gateway_udp_drops": self.gw.udp_receive_drops() - drops0,
             "rss_kib": self.gw.rss_kib(), "peak_rss_kib": self.gw.rss_kib("VmHWM"),
             "rss_kib_per_sa": (self.gw.rss_kib() - rss0) / n if name == "A" else None,
         }
         print(f"  {self.build:8} {name}: {up}/{n} up in "
               f"{'timeout' if wall is None else f'{wall:.1f}s'}, gateway CPU "
-              f"{result['cpu_ms_per_sa']:.2f} ms/SA, resumed {counts['resumed']}, "
-              f"full {counts['full']}", flush=True)
+              f"{result['cpu_ms_per_sa']:.2f} ms/SA (user {result['user_ms_per_sa']:.2f}, "
+              f"system {result['system_ms_per_sa']:.2f}), resumed {counts['resumed']}, "
+              f"full {counts['full']}, gateway UDP drops {result['gateway_udp_drops']}",
+              flush=True)
         return result
 
     def restart_gateway(self):
@@ -369,7 +450,7 @@ conn clients
             # measured on the new pluto, from the first reconnect.
             self.restart_gateway()
             self.suspend_all()
-            results.append(self.phase("C", self.initiate_all, retry_full=True))
+            results.append(self.phase("C", self.burst_initiate_all, retry_full=True))
         finally:
             self.stop_all()
         return results
@@ -381,6 +462,12 @@ def median(values):
 
 
 def main():
+    # stopped from anywhere (TERM; INT even when started in the
+    # background, which ignores it): still tear everything down
+    def stop(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--patched", required=True)
     ap.add_argument("--stock", required=True)
@@ -439,12 +526,13 @@ def main():
                 "full": median([x["full"] for x in rows]),
                 "up": median([x["up"] for x in rows]),
                 "peak_rss_kib": median([x["peak_rss_kib"] for x in rows]),
+                "drops": max(x.get("gateway_udp_drops", 0) for x in rows),
                 "rss_kib_per_sa": median([x["rss_kib_per_sa"] for x in rows]),
             }
     names = {"A": "full connect", "B": "suspend+resume", "C": "gateway restart storm"}
     print()
     print(f"{'phase':24} {'build':8} {'CPU ms/SA (median, min-max)':30} {'wall s':>7} "
-          f"{'up':>6} {'resumed':>8} {'full':>6} {'peak RSS':>10}")
+          f"{'up':>6} {'resumed':>8} {'full':>6} {'peak RSS':>10} {'UDP drops':>10}")
     for ph in "ABC":
         for build in builds:
             t = table[(build, ph)]
@@ -452,7 +540,7 @@ def main():
             print(f"{names[ph]:24} {build:8} "
                   f"{t['cpu_ms_per_sa']:6.2f} ({t['cpu_spread'][0]:.2f}-{t['cpu_spread'][1]:.2f})"
                   f"{'':12} {wall:>7} {t['up']:>6.0f} {t['resumed']:>8.0f} {t['full']:>6.0f} "
-                  f"{t['peak_rss_kib'] / 1024:8.1f} MiB")
+                  f"{t['peak_rss_kib'] / 1024:8.1f} MiB {t['drops']:>10}")
     print()
     if args.only:
         return 0

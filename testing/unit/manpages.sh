@@ -11,7 +11,7 @@ render() { nroff -man "$1" 2>/dev/null | col -b; }
 conf=$(render "$(ls "$tree"/OBJ.*/configs/ipsec.conf.5)")
 whack=$(render "$(ls "$tree"/OBJ.*/programs/whack/ipsec-whack.8)")
 for option in session-resumption session-resumption-key-rotation session-resumption-ticket-lifetime \
-	      session-resumption-cluster-seed; do
+	      session-resumption-cluster-seed session-resumption-replay-cache; do
 	grep -q "^ *$option\$" <<< "$conf" || { echo "ipsec.conf(5) lacks $option" >&2; exit 1; }
 	echo "ipsec.conf(5): $option"
 done
@@ -22,3 +22,10 @@ done
 # what --down does to a gateway's tickets (patch 0018)
 grep -q "also revokes the" <<< "$whack" || { echo "ipsec-whack(8) lacks the --down revocation" >&2; exit 1; }
 echo "ipsec-whack(8): --down revokes tickets"
+# revocation by peer ID (patch 0027): the option and what it does
+grep -q "^ *--revoke-resume-id --name id\$" <<< "$whack" || { echo "ipsec-whack(8) lacks --revoke-resume-id" >&2; exit 1; }
+grep -q "revoke every session resumption ticket issued" <<< "$whack" || { echo "ipsec-whack(8) does not say what --revoke-resume-id does" >&2; exit 1; }
+echo "ipsec-whack(8): --revoke-resume-id --name id"
+# the IKE socket buffer's new default (patch 0025)
+grep -q "The default is 16777216 (16 MiB)" <<< "$(tr -s ' \t\n' ' ' <<< "$conf")" || { echo "ipsec.conf(5) lacks ike-socket-bufsize's default" >&2; exit 1; }
+echo "ipsec.conf(5): ike-socket-bufsize defaults to 16 MiB"

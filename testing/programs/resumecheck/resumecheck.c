@@ -543,6 +543,29 @@ static void check_replay(void)
 	CHECK(resume_replay_record(cache, b, now, now) == RESUME_REPLAY_RECORDED &&
 	      resume_replay_entries(cache) == 1, "an expired ticket takes no entry");
 
+	/* lookup returns the expiry a record was made with; renew moves it */
+	realtime_t got = realtime(0);
+	CHECK(resume_replay_lookup(cache, a, now, &got) &&
+	      realtime_cmp(got, ==, expiry), "lookup does not return the recorded expiry");
+	CHECK(!resume_replay_lookup(cache, b, now, &got), "lookup finds what was never recorded");
+	CHECK(!resume_replay_lookup(cache, a, expiry, &got), "lookup finds an expired record");
+	realtime_t later = realtime(NOW + 2 * HOUR);
+	CHECK(resume_replay_renew(cache, a, later, now) == RESUME_REPLAY_RECORDED &&
+	      resume_replay_lookup(cache, a, now, &got) && realtime_cmp(got, ==, later) &&
+	      resume_replay_entries(cache) == 1, "renew does not move an existing record");
+	CHECK(resume_replay_lookup(cache, a, expiry, &got),
+	      "a renewed record is forgotten at its old expiry");
+	CHECK(resume_replay_renew(cache, b, expiry, now) == RESUME_REPLAY_RECORDED &&
+	      resume_replay_seen(cache, b, now) && resume_replay_entries(cache) == 2,
+	      "renew does not record what was not there");
+	/* back to one live record, a, for the cap checks below */
+	CHECK(resume_replay_renew(cache, b, now, now) == RESUME_REPLAY_RECORDED &&
+	      !resume_replay_seen(cache, b, now), "renewing to now does not end a record");
+	resume_replay_sweep(cache, now);
+	CHECK(resume_replay_entries(cache) == 1, "a sweep keeps an ended record");
+	CHECK(resume_replay_renew(cache, a, expiry, now) == RESUME_REPLAY_RECORDED,
+	      "renew back to the first expiry");
+
 	/* the cap: fail closed when full of live tickets, sweep the dead */
 	unsigned recorded = 1;
 	for (unsigned n = 10; recorded < resume_replay_max_entries(cache); n++) {

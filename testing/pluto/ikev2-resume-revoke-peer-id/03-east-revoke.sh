@@ -1,0 +1,9 @@
+ipsec whack --revoke-resume-id --name @west
+swan-log has "session resumption: revoked every ticket issued to peer '@west' until now"
+ipsec whack --resumestatus | swan-match ' revoked=0 revoked-peers=1$'
+# no ID: whack refuses it, nothing is recorded
+out=$(ipsec whack --revoke-resume-id 2>&1) && exit 1
+echo "$out" | swan-match 'missing --name'
+ipsec whack --resumestatus | swan-match ' revoked-peers=1$'
+# the revocation is to the second: anything authenticated by now is revoked
+sleep 2
