@@ -162,7 +162,10 @@ class Bench:
         self.args = args
         self.build = build
         self.tag = f"swb{os.getpid()}"
-        self.work = os.path.join(TOP, "build", "bench", f"{build}-{round_nr}")
+        # per layout and mode, so that a callgrind run does not pull the
+        # directory from under a storm run (as happened once)
+        mode = f"callgrind-{args.layout}" if args.callgrind else args.layout
+        self.work = os.path.join(TOP, "build", "bench", mode, f"{build}-{round_nr}")
         shutil.rmtree(self.work, ignore_errors=True)
         os.makedirs(self.work)
         self.prefix = prefix
