@@ -91,37 +91,41 @@ static struct resume_replay_cache *resume_revoked_peers;
 static uint8_t ticket_id_secret[32];
 static bool ticket_id_secret_set;
 
-static void ticket_id_of(const struct ike_sa *ike, uint8_t id[RESUME_TICKET_ID_SIZE])
+/* SHA-256(secret | ...), the caller adding the rest */
+static struct crypt_hash *keyed_id_init(const char *what, struct logger *logger)
 {
 	if (!ticket_id_secret_set) {
 		get_rnd_bytes(ticket_id_secret, sizeof(ticket_id_secret));
 		ticket_id_secret_set = true;
 	}
-	struct crypt_hash *hash = crypt_hash_init("ticket id", &ike_alg_hash_sha2_256,
-						  ike->sa.logger);
+	struct crypt_hash *hash = crypt_hash_init(what, &ike_alg_hash_sha2_256, logger);
 	crypt_hash_digest_thing(hash, "secret", ticket_id_secret);
+	return hash;
+}
+
+static void keyed_id_final(struct crypt_hash **hash, uint8_t id[RESUME_TICKET_ID_SIZE],
+			   struct logger *logger)
+{
+	struct crypt_mac digest = crypt_hash_final_mac(hash);
+	PASSERT(logger, digest.len >= RESUME_TICKET_ID_SIZE);
+	memcpy(id, digest.ptr, RESUME_TICKET_ID_SIZE);
+}
+
+static void ticket_id_of(const struct ike_sa *ike, uint8_t id[RESUME_TICKET_ID_SIZE])
+{
+	struct crypt_hash *hash = keyed_id_init("ticket id", ike->sa.logger);
 	crypt_hash_digest_thing(hash, "SPIi", ike->sa.st_ike_spis.initiator.bytes);
 	crypt_hash_digest_thing(hash, "SPIr", ike->sa.st_ike_spis.responder.bytes);
-	struct crypt_mac digest = crypt_hash_final_mac(&hash);
-	PASSERT(ike->sa.logger, digest.len >= RESUME_TICKET_ID_SIZE);
-	memcpy(id, digest.ptr, RESUME_TICKET_ID_SIZE);
+	keyed_id_final(&hash, id, ike->sa.logger);
 }
 
 /* the revoked-peers key of the ID whose text is PEER */
 static void peer_key_of(const char *peer, uint8_t key[RESUME_TICKET_ID_SIZE],
 			struct logger *logger)
 {
-	if (!ticket_id_secret_set) {
-		get_rnd_bytes(ticket_id_secret, sizeof(ticket_id_secret));
-		ticket_id_secret_set = true;
-	}
-	struct crypt_hash *hash = crypt_hash_init("revoked peer", &ike_alg_hash_sha2_256,
-						  logger);
-	crypt_hash_digest_thing(hash, "secret", ticket_id_secret);
+	struct crypt_hash *hash = keyed_id_init("revoked peer", logger);
 	crypt_hash_digest_bytes(hash, "peer ID", peer, strlen(peer));
-	struct crypt_mac digest = crypt_hash_final_mac(&hash);
-	PASSERT(logger, digest.len >= RESUME_TICKET_ID_SIZE);
-	memcpy(key, digest.ptr, RESUME_TICKET_ID_SIZE);
+	keyed_id_final(&hash, key, logger);
 }
 
 /* was PEER revoked at or after AUTH_TIME, when it authenticated? */
@@ -153,6 +157,7 @@ enum resume_fallback {
 	RESUME_FALLBACK_TICKET_NACK,
 	RESUME_FALLBACK_NO_PROPOSAL_CHOSEN,
 	RESUME_FALLBACK_INVALID_SYNTAX,
+	RESUME_FALLBACK_REDIRECT,	/* to another gateway, with IKE_SA_INIT */
 	RESUME_FALLBACK_OTHER_REFUSAL,
 	RESUME_FALLBACK_AUTH_REFUSED,	/* AUTHENTICATION_FAILED inside IKE_AUTH */
 	RESUME_FALLBACK_TIMEOUT,	/* no answer to the request */
@@ -164,6 +169,7 @@ static const char *const resume_fallback_names[RESUME_FALLBACK_ROOF] = {
 	[RESUME_FALLBACK_TICKET_NACK] = "ticket-nack",
 	[RESUME_FALLBACK_NO_PROPOSAL_CHOSEN] = "no-proposal-chosen",
 	[RESUME_FALLBACK_INVALID_SYNTAX] = "invalid-syntax",
+	[RESUME_FALLBACK_REDIRECT] = "redirect",
 	[RESUME_FALLBACK_OTHER_REFUSAL] = "other-refusal",
 	[RESUME_FALLBACK_AUTH_REFUSED] = "auth-refused",
 	[RESUME_FALLBACK_TIMEOUT] = "timeout",
@@ -186,6 +192,7 @@ void count_v2_resume_refusal(v2_notification_t refusal)
 	count_v2_resume_fallback(refusal == v2N_TICKET_NACK ? RESUME_FALLBACK_TICKET_NACK :
 				 refusal == v2N_NO_PROPOSAL_CHOSEN ? RESUME_FALLBACK_NO_PROPOSAL_CHOSEN :
 				 refusal == v2N_INVALID_SYNTAX ? RESUME_FALLBACK_INVALID_SYNTAX :
+				 refusal == v2N_REDIRECT ? RESUME_FALLBACK_REDIRECT :
 				 RESUME_FALLBACK_OTHER_REFUSAL);
 }
 
