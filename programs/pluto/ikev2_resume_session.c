@@ -468,18 +468,26 @@ static realtime_t realtime_min(realtime_t a, realtime_t b)
 
 /*
  * RFC 5723 6.2: the ticket lives no longer than the IKE SA, nor past
- * the re-authentication time, counted from the original authentication
- * so that a chain of resumptions never postpones it, nor past the
- * configured limit (which the key ring makes sure the key outlives).
+ * the configured limit (which the key ring makes sure the key
+ * outlives), nor, when the connection re-authenticates (reauth=yes),
+ * past the re-authentication time, counted from the original
+ * authentication so that a chain of resumptions or rekeys never
+ * postpones it.  A connection that rekeys its IKE SA instead
+ * (reauth=no) never re-authenticates, and its tickets, refreshed, last
+ * as long as its IKE SAs do.
  */
 static realtime_t ticket_expiry(const struct ike_sa *ike, realtime_t auth_time,
 				realtime_t now)
 {
 	const struct connection *c = ike->sa.st_connection;
 	realtime_t sa_ends = realtime_add(ike->sa.st_inception, c->config->sa_ike_max_lifetime);
-	realtime_t reauth = realtime_add(auth_time, c->config->sa_ike_max_lifetime);
 	realtime_t cap = realtime_add(now, pluto_resume_ticket_lifetime);
-	return realtime_min(realtime_min(sa_ends, reauth), cap);
+	realtime_t expiry = realtime_min(sa_ends, cap);
+	if (c->config->reauth) {
+		realtime_t reauth = realtime_add(auth_time, c->config->sa_ike_max_lifetime);
+		expiry = realtime_min(expiry, reauth);
+	}
+	return expiry;
 }
 
 static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expiry)

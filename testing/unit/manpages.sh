@@ -29,3 +29,6 @@ echo "ipsec-whack(8): --revoke-resume-id --name id"
 # the IKE socket buffer's new default (patch 0025)
 grep -q "The default is 16777216 (16 MiB)" <<< "$(tr -s ' \t\n' ' ' <<< "$conf")" || { echo "ipsec.conf(5) lacks ike-socket-bufsize's default" >&2; exit 1; }
 echo "ipsec.conf(5): ike-socket-bufsize defaults to 16 MiB"
+# the client's ticket refresh (patch 0031)
+grep -q "keeps its ticket fresh with an INFORMATIONAL exchange" <<< "$(tr -s ' \t\n' ' ' <<< "$conf")" || { echo "ipsec.conf(5) does not describe the ticket refresh" >&2; exit 1; }
+echo "ipsec.conf(5): session-resumption describes the ticket refresh"
