@@ -73,6 +73,7 @@ struct logger;
 struct jambuf;
 
 #define RESUME_KEY_LABEL_PREFIX		"ikev2-resume:"
+#define RESUME_KEY_LABEL_PREFIX_MAX	32
 #define RESUME_KEY_SIZE			32	/* AES-256 */
 #define RESUME_KEY_HKDF_INFO		"libreswan ikev2-resume ticket v1 AES-256-GCM"
 #define RESUME_KEY_WRAP_INFO		"libreswan ikev2-resume ticket v1 SK_d AES-256-KWP"
@@ -87,6 +88,12 @@ struct resume_keyring_policy {
 	deltatime_t rotation;		/* a key seals new tickets this long */
 	deltatime_t ticket_lifetime;	/* the longest a ticket may live */
 	bool cluster;			/* keys come from the shared ratchet */
+	/*
+	 * The labels of this ring's keys start with this; NULL is
+	 * RESUME_KEY_LABEL_PREFIX.  Rings with different prefixes in
+	 * one DB never see each other's keys.
+	 */
+	const char *label_prefix;
 };
 
 /* what an operator provisions on every member of a cluster, once */

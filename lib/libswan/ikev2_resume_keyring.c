@@ -42,6 +42,9 @@ diag_t resume_keyring_policy_check(const struct resume_keyring_policy *p)
 		return diag("session-resumption-ticket-lifetime must be between 1s and %ds",
 			    MAX_TICKET_LIFETIME_SECONDS);
 	}
+	if (p->label_prefix != NULL && strlen(p->label_prefix) > RESUME_KEY_LABEL_PREFIX_MAX) {
+		return diag("key label prefix longer than %d characters", RESUME_KEY_LABEL_PREFIX_MAX);
+	}
 	/* one sealing key plus the keys still opening tickets */
 	intmax_t keys = (deltasecs(p->ticket_lifetime) + deltasecs(p->rotation) - 1) /
 		deltasecs(p->rotation) + 1;
@@ -147,11 +150,18 @@ void jam_resume_key(struct jambuf *buf, const struct resume_keyring *ring,
 	jam_realtime(buf, resume_key_expires(ring, key), /*utc*/true);
 }
 
-/* "ikev2-resume:<created>:<hex id>" -> key; false if not ours */
-static bool parse_label(const char *label, struct resume_key *key)
+static const char *label_prefix(const struct resume_keyring *ring)
 {
-	size_t prefix = strlen(RESUME_KEY_LABEL_PREFIX);
-	if (label == NULL || strncmp(label, RESUME_KEY_LABEL_PREFIX, prefix) != 0) {
+	return (ring->policy.label_prefix != NULL ? ring->policy.label_prefix :
+		RESUME_KEY_LABEL_PREFIX);
+}
+
+/* "<prefix><created>:<hex id>" -> key; false if not ours */
+static bool parse_label(const struct resume_keyring *ring, const char *label,
+			struct resume_key *key)
+{
+	size_t prefix = strlen(label_prefix(ring));
+	if (label == NULL || strncmp(label, label_prefix(ring), prefix) != 0) {
 		return false;
 	}
 	const char *p = label + prefix;
@@ -297,8 +307,8 @@ static diag_t derive_sealing_key(struct resume_key *key)
 static diag_t label_and_insert(struct resume_keyring *ring, struct resume_key key,
 			       realtime_t now, struct logger *logger)
 {
-	char label[sizeof(RESUME_KEY_LABEL_PREFIX) + 24 + KEY_ID_HEX_SIZE];
-	int n = snprintf(label, sizeof(label), RESUME_KEY_LABEL_PREFIX "%jd:",
+	char label[RESUME_KEY_LABEL_PREFIX_MAX + 24 + KEY_ID_HEX_SIZE];
+	int n = snprintf(label, sizeof(label), "%s%jd:", label_prefix(ring),
 			 (intmax_t)key.created.rt.tv_sec);
 	for (unsigned i = 0; i < sizeof(key.id); i++) {
 		n += snprintf(label + n, sizeof(label) - n, "%02x", key.id[i]);
@@ -483,7 +493,7 @@ diag_t resume_keyring_open(struct resume_keyring **ringp, PK11SlotInfo *slot,
 		next = PK11_GetNextSymKey(symkey);
 		char *label = PK11_GetSymKeyNickname(symkey);
 		struct resume_key key = { .stored = symkey, };
-		bool ours = parse_label(label, &key);
+		bool ours = parse_label(ring, label, &key);
 		PORT_Free(label);
 		if (!ours) {
 			PK11_FreeSymKey(symkey);
@@ -520,7 +530,12 @@ diag_t resume_keyring_open(struct resume_keyring **ringp, PK11SlotInfo *slot,
 		resume_keyring_close(&ring);
 		return diag("no session resumption key can be created in the NSS DB");
 	}
-	llog(RC_LOG, logger, "session resumption: %u ticket key(s) in the NSS DB", ring->nr_keys);
+	if (ring->policy.label_prefix == NULL) {
+		llog(RC_LOG, logger, "session resumption: %u ticket key(s) in the NSS DB", ring->nr_keys);
+	} else {
+		llog(RC_LOG, logger, "session resumption: %u key(s) labelled %s... in the NSS DB",
+		     ring->nr_keys, ring->policy.label_prefix);
+	}
 	*ringp = ring;
 	return NULL;
 }

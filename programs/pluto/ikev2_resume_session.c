@@ -12,6 +12,8 @@
  */
 
 #include <sys/stat.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "defs.h"
 #include "state.h"
@@ -247,7 +249,7 @@ static const struct {
 	{ AUTH_EAPONLY, 5, },
 };
 
-static uint8_t ticket_auth_code(enum keyword_auth auth)
+uint8_t resume_ticket_auth_code(enum keyword_auth auth)
 {
 	FOR_EACH_ELEMENT(e, ticket_auth_codes) {
 		if (e->auth == auth) {
@@ -257,7 +259,7 @@ static uint8_t ticket_auth_code(enum keyword_auth auth)
 	return 0;
 }
 
-static bool ticket_auth(uint8_t code, enum keyword_auth *auth)
+bool resume_ticket_auth(uint8_t code, enum keyword_auth *auth)
 {
 	FOR_EACH_ELEMENT(e, ticket_auth_codes) {
 		if (e->code == code) {
@@ -403,9 +405,21 @@ void forget_v2_resume_ticket(struct connection *c, const char *why,
 
 void pfree_session(struct session **session)
 {
+	if (*session != NULL && (*session)->stored_file != NULL &&
+	    unlink((*session)->stored_file) != 0 && errno != ENOENT) {
+		llog_errno(RC_LOG, &global_logger, errno,
+			   "session resumption: deleting the stored ticket %s failed: ",
+			   (*session)->stored_file);
+	}
+	release_session(session);
+}
+
+void release_session(struct session **session)
+{
 	if (*session == NULL) {
 		return;
 	}
+	pfreeany((*session)->stored_file);
 	free_id_content(&(*session)->resume.initiator_id);
 	free_id_content(&(*session)->resume.responder_id);
 	free_chunk_content(&(*session)->ticket);
@@ -436,7 +450,7 @@ void jam_resume_ticket(struct jambuf *buf, const struct session *session)
  * exactly as it would be sent, so the ticket holds the whole identity
  * (no 255-character limit).
  */
-static chunk_t id_payload_body(const struct host_end *end)
+chunk_t resume_id_payload_body(const struct host_end *end)
 {
 	shunk_t data;
 	enum ike_id_type type = id_to_payload(&end->id, &end->addr, &data);
@@ -514,12 +528,12 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 	}
 
 	/* the gateway is the responder: IDi is the peer's */
-	chunk_t idi = id_payload_body(&c->remote->host);
-	chunk_t idr = id_payload_body(&c->local->host);
+	chunk_t idi = resume_id_payload_body(&c->remote->host);
+	chunk_t idr = resume_id_payload_body(&c->local->host);
 	struct resume_ticket_state state = {
 		.idi = HUNK_AS_SHUNK(idi),
 		.idr = HUNK_AS_SHUNK(idr),
-		.peer_auth = ticket_auth_code(peer_auth),
+		.peer_auth = resume_ticket_auth_code(peer_auth),
 		.auth_time = auth_time.rt.tv_sec,
 		.expiry = expiry->rt.tv_sec,
 		.transforms = {
@@ -675,7 +689,7 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	}
 	if (status != RESUME_TICKET_OK) {
 		/* decided */
-	} else if (!ticket_auth(state.peer_auth, &session.auth_method)) {
+	} else if (!resume_ticket_auth(state.peer_auth, &session.auth_method)) {
 		status = RESUME_TICKET_MALFORMED_TLV;
 	} else if ((d = id_from_payload_body(state.idi, &session.initiator_id)) != NULL ||
 		   (d = id_from_payload_body(state.idr, &session.responder_id)) != NULL) {

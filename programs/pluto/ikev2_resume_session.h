@@ -186,7 +186,29 @@ struct session {
 	monotime_t sr_expires;
 	/* opaque to the client (RFC 5723 1): sent back as is */
 	chunk_t ticket;
+	/*
+	 * The copy kept across restarts (ikev2_resume_client_store.h),
+	 * or NULL.  pfree_session() discards the ticket and so deletes
+	 * it; release_session() only frees the memory.
+	 */
+	char *stored_file;
 };
+
+/*
+ * The connection is going away, pluto shutting down: free the client's
+ * ticket but keep its stored copy for the next pluto.  (pfree_session()
+ * is for dropping a ticket: refused, used, expired, deleted.)
+ */
+void release_session(struct session **session);
+
+/*
+ * Shared with the client store: the ticket's code for an authentication
+ * method (0 when none), and back; an end's ID as the ID payload's body.
+ */
+uint8_t resume_ticket_auth_code(enum keyword_auth auth);
+bool resume_ticket_auth(uint8_t code, enum keyword_auth *auth);
+struct host_end;
+chunk_t resume_id_payload_body(const struct host_end *end);
 
 /*
  * Client: RFC 5723 6.2, a ticket dies with its IKE SA's deletion by a

@@ -32,3 +32,6 @@ echo "ipsec.conf(5): ike-socket-bufsize defaults to 16 MiB"
 # the client's ticket refresh (patch 0031)
 grep -q "keeps its ticket fresh with an INFORMATIONAL exchange" <<< "$(tr -s ' \t\n' ' ' <<< "$conf")" || { echo "ipsec.conf(5) does not describe the ticket refresh" >&2; exit 1; }
 echo "ipsec.conf(5): session-resumption describes the ticket refresh"
+# the client's ticket kept across restarts (patch 0032)
+grep -q "keeps each connection's ticket across restarts of pluto" <<< "$(tr -s ' \t\n' ' ' <<< "$conf")" || { echo "ipsec.conf(5) does not describe the client's stored ticket" >&2; exit 1; }
+echo "ipsec.conf(5): session-resumption describes the client's stored ticket"

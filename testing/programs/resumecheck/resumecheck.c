@@ -235,8 +235,8 @@ static unsigned count_token_keys(PK11SlotInfo *slot)
 	for (PK11SymKey *k = PK11_ListFixedKeysInSlot(slot, NULL, NULL); k != NULL; k = next) {
 		next = PK11_GetNextSymKey(k);
 		char *label = PK11_GetSymKeyNickname(k);
-		if (label != NULL && strncmp(label, RESUME_KEY_LABEL_PREFIX,
-					     strlen(RESUME_KEY_LABEL_PREFIX)) == 0) {
+		/* any ring's: "ikev2-resume:" or "ikev2-resume-client:" */
+		if (label != NULL && strncmp(label, "ikev2-resume", strlen("ikev2-resume")) == 0) {
 			n++;
 		}
 		PORT_Free(label);
@@ -402,6 +402,62 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	CHECK(d != NULL, "a policy needing %d keys accepted", HOUR);
 	pfree_diag(&d);
 	printf("keyring: create, seal/open, reopen, rotate, expire, purge, policy\n");
+}
+
+/*
+ * Two rings in one DB, the gateway's and the client store's: neither
+ * sees, opens with, expires or purges the other's keys.
+ */
+static void check_label_prefix(PK11SlotInfo *slot, struct logger *logger)
+{
+	realtime_t now = realtime(NOW);
+	struct resume_keyring_policy client_policy = default_policy;
+	client_policy.label_prefix = "ikev2-resume-client:";
+	struct resume_keyring *gateway, *client;
+	diag_t d = resume_keyring_open(&gateway, slot, &default_policy, NULL, now, logger);
+	if (!CHECK(d == NULL, "open gateway ring")) {
+		pfree_diag(&d);
+		return;
+	}
+	unsigned gateway_keys = gateway->nr_keys;
+	d = resume_keyring_open(&client, slot, &client_policy, NULL, now, logger);
+	if (!CHECK(d == NULL, "open client ring")) {
+		pfree_diag(&d);
+		resume_keyring_close(&gateway);
+		return;
+	}
+	CHECK(client->nr_keys == 1 && count_token_keys(slot) == gateway_keys + 1,
+	      "the client ring made its own key (%u, %u)", client->nr_keys, count_token_keys(slot));
+	CHECK(!memeq(client->keys[0].id, gateway->keys[0].id, RESUME_TICKET_KEY_ID_SIZE),
+	      "the rings share a key");
+
+	struct resume_ticket_state in = sample_state(), out;
+	chunk_t record = seal_ticket(client, &in, now, logger);
+	chunk_t plain;
+	CHECK_STATUS(open_ticket(client, HUNK_AS_SHUNK(record), now, &plain, &out),
+		     RESUME_TICKET_OK, "the client ring opens its record");
+	free_resume_ticket_plaintext(&plain);
+	CHECK_STATUS(open_ticket(gateway, HUNK_AS_SHUNK(record), now, &plain, &out),
+		     RESUME_TICKET_UNKNOWN_KEY, "the gateway ring opens a client record");
+	chunk_t ticket = seal_ticket(gateway, &in, now, logger);
+	CHECK_STATUS(open_ticket(client, HUNK_AS_SHUNK(ticket), now, &plain, &out),
+		     RESUME_TICKET_UNKNOWN_KEY, "the client ring opens a gateway ticket");
+	free_chunk_content(&record);
+	free_chunk_content(&ticket);
+
+	/* a purge of one leaves the other's keys */
+	resume_keyring_purge(client, logger);
+	CHECK(count_token_keys(slot) == gateway_keys && gateway->nr_keys == gateway_keys,
+	      "purging the client ring touched the gateway's keys");
+	resume_keyring_close(&client);
+	resume_keyring_close(&gateway);
+
+	struct resume_keyring_policy long_prefix = default_policy;
+	long_prefix.label_prefix = "a-label-prefix-longer-than-thirty-two-characters:";
+	d = resume_keyring_policy_check(&long_prefix);
+	CHECK(d != NULL, "a too long label prefix accepted");
+	pfree_diag(&d);
+	printf("keyring: rings with different label prefixes share a DB, apart\n");
 }
 
 static bool is_cluster_key(const struct resume_key *key, uint32_t epoch)
@@ -741,6 +797,7 @@ int main(int argc, char *argv[])
 		exit(1);
 	}
 	check_keyring(slot, logger);
+	check_label_prefix(slot, logger);
 	check_cluster(slot, logger);
 	if (sample_sk_d != NULL) {
 		PK11_FreeSymKey(sample_sk_d);
