@@ -19,6 +19,8 @@ packages=(
 	# guest kernel is downloaded and unpacked by testing/vm/vm.sh, never
 	# installed.
 	qemu-system-x86 busybox-static xz-utils iputils-ping
+	# the VM tier's NAT router (ikev2-resume-esp-nat: masquerade, counters)
+	nftables
 )
 
 missing=()

@@ -1,0 +1,3 @@
+swan-client-with-ticket west-east
+# the full handshake floated to 4500, as encapsulation=yes asks
+swan-log has '#1: sent IKE_AUTH request to 192.0.2.23:UDP/4500'
