@@ -21,6 +21,10 @@ packages=(
 	qemu-system-x86 busybox-static xz-utils iputils-ping
 	# the VM tier's NAT router (ikev2-resume-esp-nat: masquerade, counters)
 	nftables
+	# an EAP-TLS client for the EAP tests (libreswan has no EAP
+	# initiator): strongSwan's charon, run by testing/harness/bin/swan-charon
+	strongswan-charon strongswan-swanctl libcharon-extra-plugins
+	libstrongswan-standard-plugins
 )
 
 missing=()
@@ -35,5 +39,9 @@ fi
 echo "deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# keep any existing configuration file (strongswan-starter ships an
+# /etc/init.d/ipsec, as libreswan does): never prompt
+apt-get install -y -qq --no-install-recommends \
+	-o Dpkg::Options::=--force-confold -o Dpkg::Options::=--force-confdef \
+	"${missing[@]}" >/dev/null
 echo "deps: done"

@@ -1,0 +1,3 @@
+swan-x509 --rsa
+ipsec start
+ipsec add west-east
