@@ -901,8 +901,8 @@ void log_resume_kat_output(const struct ike_sa *ike, const ike_spis_t *new_spis)
 		    ike->sa.st_oakley.ta_prf->prf_key_size);
 	}
 	log_kat_symkey(ike, "SK_d", ike->sa.st_skey_d_nss);
-	log_kat_hunk(ike, "SK_pi", ike->sa.st_skey_chunk_SK_pi);
-	log_kat_hunk(ike, "SK_pr", ike->sa.st_skey_chunk_SK_pr);
+	log_kat_symkey(ike, "SK_pi", ike->sa.st_skey_pi_nss);
+	log_kat_symkey(ike, "SK_pr", ike->sa.st_skey_pr_nss);
 }
 
 static const char *const resume_auth_form_names[] = {

@@ -1,0 +1,6 @@
+ipsec start
+ipsec add null
+ipsec whack --impair revival --impair suppress-retransmits
+ipsec up null
+# both AUTHs are keyed with SK_px's bytes, taken out of NSS for it alone
+swan-log has '#1: initiator established IKE SA; authenticated peer using authby=null'

@@ -1,0 +1,1 @@
+swan-log has 'responder established IKE SA; authenticated peer using authby=null'
