@@ -28,6 +28,7 @@ FUZZ_SECONDS ?= 600
 BENCH_N ?= 500
 BENCH_ROUNDS ?= 3
 BENCH_LAYOUT ?= per-client
+BENCH_AUTH ?= psk
 BENCH_K ?= 20
 
 .PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket bench \
@@ -65,11 +66,11 @@ bench-ticket: build
 
 bench: build stock
 	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
-		-n $(BENCH_N) --rounds $(BENCH_ROUNDS) --layout $(BENCH_LAYOUT)
+		-n $(BENCH_N) --rounds $(BENCH_ROUNDS) --layout $(BENCH_LAYOUT) --auth $(BENCH_AUTH)
 
 bench-callgrind: build stock
 	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
-		--callgrind $(BENCH_K) --layout $(BENCH_LAYOUT)
+		--callgrind $(BENCH_K) --layout $(BENCH_LAYOUT) --auth $(BENCH_AUTH)
 
 demo: build
 	@$(TOP)/demo/demo.sh $(BUILD)/inst

@@ -4,9 +4,11 @@ patched against stock libreswan 5.2, in one run.
 
 One gateway pluto and a few client plutos, each in a network namespace of
 its own on a bridge (198.18.0.0/15, the benchmarking range of RFC 2544,
-only inside the namespaces).  N connections with distinct IDs (@client-i),
-PSK, IKE level: the gateway refuses the Child SA, so the kernel is never
-touched and only IKE is measured.  Phases, for each build in turn:
+only inside the namespaces).  N connections with distinct IDs (@client-i
+with PSK; with certificates, each client its own certificate, ECDSA P-256
+or RSA-2048, from one CA), IKE level: the gateway refuses the Child SA, so
+the kernel is never touched and only IKE is measured.  Phases, for each
+build in turn:
 
   A  full connect: every client does IKE_SA_INIT + IKE_AUTH
   B  every client suspends, then reconnects (IKE_SESSION_RESUME)
@@ -25,8 +27,13 @@ one table and the patched/stock ratios, and writes the raw figures as
 JSON.  It asserts nothing: it measures.
 
   storm.py --patched PREFIX --stock PREFIX [-n N] [--rounds R]
-           [--layout per-client|cgnat] [--json FILE]
-  storm.py --patched PREFIX --stock PREFIX --callgrind K
+           [--layout per-client|cgnat] [--auth psk|ecdsa|rsa] [--json FILE]
+  storm.py --patched PREFIX --stock PREFIX --callgrind K [--auth ...]
+
+With --auth ecdsa or rsa the certificates (a CA, the gateway's, one per
+client) are made once with certutil into an NSS DB under
+build/bench/certs/ and copied to every pluto; they are kept for the next
+run with the same N.
 
 --callgrind K runs the gateway under valgrind's callgrind instead and
 counts the instructions it executes for K full handshakes (phase A) and
@@ -55,6 +62,11 @@ ADDRESSES_PER_PLUTO = 800
 UP_TIMEOUT = 300
 STALL_TIMEOUT = 20
 TICKS = os.sysconf("SC_CLK_TCK")
+CERTS_DIR = os.path.join(TOP, "build", "bench", "certs")
+# what certutil makes for --auth; and the authby= that goes with it
+CERT_KEYS = {"ecdsa": ["-k", "ec", "-q", "nistp256"], "rsa": ["-k", "rsa", "-g", "2048"]}
+AUTHBY = {"psk": "secret", "ecdsa": "ecdsa", "rsa": "rsasig"}
+AUTH_NAMES = {"psk": "PSK", "ecdsa": "ECDSA P-256 certificates", "rsa": "RSA-2048 certificates"}
 
 
 def run(cmd, check=True, **kw):
@@ -69,15 +81,20 @@ class Host:
     """A pluto in a namespace, driven with the test harness's ipsec helper
     (its own rundir, NSS DB and log), without leak detective."""
 
-    def __init__(self, bench, name, prefix):
+    def __init__(self, bench, name, prefix, certs=None):
         self.name = name
         self.ns = f"{bench.tag}-{name}"
         self.dir = os.path.join(bench.work, name)
         self.prefix = prefix
         os.makedirs(os.path.join(self.dir, "run"))
-        os.makedirs(os.path.join(self.dir, "nss"))
-        run(["certutil", "-N", "-d", "sql:" + os.path.join(self.dir, "nss"),
-             "--empty-password"])
+        if certs is not None:
+            # every host gets the one DB: the CA, the gateway's and all
+            # the clients' certificates and keys
+            shutil.copytree(certs, os.path.join(self.dir, "nss"))
+        else:
+            os.makedirs(os.path.join(self.dir, "nss"))
+            run(["certutil", "-N", "-d", "sql:" + os.path.join(self.dir, "nss"),
+                 "--empty-password"])
 
     def env(self):
         extra = {}
@@ -157,6 +174,39 @@ class Host:
         return len(re.findall(r"ESTABLISHED_IKE_SA", out))
 
 
+def make_certs(auth, n):
+    """An NSS DB with a CA, the gateway's certificate (@gw) and N client
+    certificates (@client-i), each with its key; made once per AUTH and
+    N and kept.  The subjectAltName is the ID's name, which pluto checks
+    against the ID."""
+    db = os.path.join(CERTS_DIR, f"{auth}-{n}")
+    if os.path.exists(os.path.join(db, "done")):
+        return db
+    shutil.rmtree(db, ignore_errors=True)
+    os.makedirs(db)
+    sql = "sql:" + db
+    noise = os.path.join(db, "noise")
+    with open(noise, "wb") as f:
+        f.write(os.urandom(64))
+    run(["certutil", "-N", "-d", sql, "--empty-password"])
+    start = time.monotonic()
+    # -2: basic constraints; the answers: a CA, no path length, critical
+    run(["certutil", "-S", "-x", "-n", "ca", "-s", "CN=Storm CA,O=libreswan-resume",
+         "-t", "CT,C,C", *CERT_KEYS[auth], "-Z", "SHA256", "-v", "12", "-m", "1",
+         "-2", "--keyUsage", "certSigning,crlSigning", "-d", sql, "-z", noise],
+        input="y\n\ny\n")
+    names = ["gw"] + [f"client-{i}" for i in range(n)]
+    for serial, name in enumerate(names, start=2):
+        run(["certutil", "-S", "-c", "ca", "-n", name, "-s", f"CN={name},O=libreswan-resume",
+             "-t", ",,", *CERT_KEYS[auth], "-Z", "SHA256", "-v", "12", "-m", str(serial),
+             "-8", name, "--keyUsage", "digitalSignature", "-d", sql, "-z", noise])
+    os.remove(noise)
+    open(os.path.join(db, "done"), "w").close()
+    print(f"storm: made {len(names)} {auth} certificates in {time.monotonic() - start:.0f}s "
+          f"({db})", flush=True)
+    return db
+
+
 class Bench:
     def __init__(self, args, build, prefix, round_nr):
         self.args = args
@@ -165,6 +215,8 @@ class Bench:
         # per layout and mode, so that a callgrind run does not pull the
         # directory from under a storm run (as happened once)
         mode = f"callgrind-{args.layout}" if args.callgrind else args.layout
+        if args.auth != "psk":
+            mode += f"-{args.auth}"
         self.work = os.path.join(TOP, "build", "bench", mode, f"{build}-{round_nr}")
         shutil.rmtree(self.work, ignore_errors=True)
         os.makedirs(self.work)
@@ -227,7 +279,13 @@ class Bench:
         run(["ip", "-n", self.lan, "link", "set", "br0", "up"])
         self.netns("gw")
         self.plug("gw", GATEWAY)
-        self.gw = Host(self, "gw", self.prefix)
+        auth = self.args.auth
+        certs = None if auth == "psk" else make_certs(auth, n)
+        authby = AUTHBY[auth]
+        # with certificates each end names its own; the client's
+        # certificate comes in IKE_AUTH (CERTREQ answered)
+        gw_cert = "" if auth == "psk" else "\tleftcert=gw\n"
+        self.gw = Host(self, "gw", self.prefix, certs)
         if self.args.callgrind:
             self.gw.callgrind_out = os.path.join(self.gw.dir, "callgrind.out.%p")
         with open(os.path.join(self.gw.dir, "ipsec.conf"), "w") as f:
@@ -238,9 +296,9 @@ class Bench:
 conn clients
 	left={GATEWAY}
 	leftid=@gw
-	right=%any
+{gw_cert}	right=%any
 	rightid=%any
-	authby=secret
+	authby={authby}
 	session-resumption=yes
 	# IKE only: no client proposes this, so no Child SA, no kernel
 	esp=aes_ctr128-sha2_256
@@ -262,17 +320,18 @@ conn clients
             mine = [i for i in range(n) if i % plutos == k]
             self.plug(name, f"198.18.1.{k + 1}",
                       sorted({self.client_address(i) for i in mine}))
-            host = Host(self, name, self.prefix)
+            host = Host(self, name, self.prefix, certs)
             host.conns = [f"client-{i}" for i in mine]
             with open(os.path.join(host.dir, "ipsec.conf"), "w") as f:
                 f.write("config setup\n\tplutodebug=none\n\tlogtime=yes\n\n")
                 for i in mine:
+                    cert = "" if auth == "psk" else f"\tleftcert=client-{i}\n"
                     f.write(f"""conn client-{i}
 	left={self.client_address(i)}
 	leftid=@client-{i}
-	right={GATEWAY}
+{cert}	right={GATEWAY}
 	rightid=@gw
-	authby=secret
+	authby={authby}
 	session-resumption=yes
 	auto=ignore
 	# phase C holds the requests in the stopped gateway's socket
@@ -370,7 +429,9 @@ conn clients
         log = self.gw.log()[since:]
         return {
             "resumed": len(re.findall(r"responder established IKE SA; authenticated peer using authby=session-resume", log)),
-            "full": len(re.findall(r"responder established IKE SA; authenticated peer using authby=secret", log)),
+            # PSK, or a certificate ("authenticated peer certificate '@client-1' and ...")
+            "full": len(re.findall(r"responder established IKE SA; authenticated peer "
+                                   r"(using authby=secret|certificate )", log)),
         }
 
     def phase(self, name, action, retry_full=False):
@@ -477,6 +538,8 @@ def main():
     ap.add_argument("-n", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--layout", choices=["per-client", "cgnat"], default="per-client")
+    ap.add_argument("--auth", choices=["psk", "ecdsa", "rsa"], default="psk",
+                    help="PSK, or certificates: ECDSA P-256 or RSA-2048")
     ap.add_argument("--json", default=os.path.join(TOP, "build", "bench", "storm.json"))
     ap.add_argument("--only", choices=["patched", "stock"],
                     help="one build only (profiling); no ratios")
@@ -491,8 +554,8 @@ def main():
         builds = {args.only: builds[args.only]}
     if args.callgrind:
         args.n = args.callgrind
-        print(f"storm: callgrind, K={args.n} handshakes per phase, {args.layout} addresses, PSK",
-              flush=True)
+        print(f"storm: callgrind, K={args.n} handshakes per phase, {args.layout} addresses, "
+              f"{AUTH_NAMES[args.auth]}", flush=True)
         ir = {b: Bench(args, b, p, 0).run_callgrind() for b, p in builds.items()}
         print(f"\n{'phase':18} " + " ".join(f"{b:>14}" for b in builds))
         for ph, name in (("A", "full handshake"), ("B", "resumption")):
@@ -503,13 +566,14 @@ def main():
             print(f"patched/stock instructions: full {ir['patched']['A'] / ir['stock']['A']:.2f}, "
                   f"resume {ir['patched']['B'] / ir['stock']['B']:.2f}")
         os.makedirs(os.path.dirname(args.json), exist_ok=True)
-        with open(args.json.replace(".json", "-callgrind.json"), "w") as f:
+        suffix = "" if args.auth == "psk" else f"-{args.auth}"
+        with open(args.json.replace(".json", f"-callgrind{suffix}.json"), "w") as f:
             json.dump({"args": vars(args), "instructions_per_sa": ir}, f, indent=1)
         return 0
 
     raw = []
     print(f"storm: N={args.n}, {args.layout} addresses, {args.rounds} round(s), "
-          f"PSK, IKE only; builds alternate within each round", flush=True)
+          f"{AUTH_NAMES[args.auth]}, IKE only; builds alternate within each round", flush=True)
     for r in range(args.rounds):
         for build, prefix in builds.items():
             for res in Bench(args, build, prefix, r).run():
@@ -563,6 +627,8 @@ def main():
     rss = table[("patched", "A")]["rss_kib_per_sa"]
     if rss is not None:
         print(f"patched gateway RSS per live IKE SA: {rss:.1f} KiB")
+    if args.auth != "psk" and args.json.endswith("storm.json"):
+        args.json = args.json.replace("storm.json", f"storm-{args.auth}.json")
     os.makedirs(os.path.dirname(args.json), exist_ok=True)
     with open(args.json, "w") as f:
         json.dump({"args": vars(args), "raw": raw}, f, indent=1)
