@@ -29,6 +29,7 @@
 #include "ikev2_resume_client_store.h"
 
 #define STORE_MAGIC		"LSRC"
+#define STORE_NEW_SUFFIX	".new"	/* written, then renamed over the file */
 #define STORE_MAGIC_SIZE	4
 #define STORE_VERSION		1
 #define STORE_HEADER_SIZE	(STORE_MAGIC_SIZE + 4 + 4)	/* magic, version+reserved, length */
@@ -99,7 +100,8 @@ static char *store_path(const char *conn_name)
 				      (unsigned char)*p);
 		}
 	}
-	if (n >= (int)sizeof(path) - 1) {
+	/* room for write_store()'s STORE_NEW_SUFFIX too */
+	if (n >= (int)(sizeof(path) - sizeof(STORE_NEW_SUFFIX))) {
 		return NULL;
 	}
 	return clone_str(path, "resume client store path");
@@ -124,7 +126,7 @@ static bool write_store(const char *file, shunk_t ticket, shunk_t record,
 
 	/* a new file replaces the old one whole, or not at all */
 	char tmp[PATH_MAX];
-	snprintf(tmp, sizeof(tmp), "%s.new", file);
+	snprintf(tmp, sizeof(tmp), "%s" STORE_NEW_SUFFIX, file);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, S_IRUSR | S_IWUSR);
 	if (fd < 0) {
 		llog_errno(RC_LOG, logger, errno,
