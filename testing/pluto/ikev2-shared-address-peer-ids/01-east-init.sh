@@ -1,0 +1,3 @@
+ipsec start
+ipsec add bravo
+ipsec add anyone

@@ -1,0 +1,8 @@
+ipsec start
+for c in a b c; do ipsec add $c; done
+ipsec whack --impair revival --impair suppress-retransmits
+# in full, one after the other: each IKE SA starts on whatever
+# connection east has for the address, and IKE_AUTH moves it
+for c in a b c; do ipsec up $c; done
+swan-log count 3 'received v2N_TICKET_LT_OPAQUE'
+for c in a b c; do ipsec suspend $c; done
