@@ -11,7 +11,13 @@ the kernel is never touched and only IKE is measured.  Phases, for each
 build in turn:
 
   A  full connect: every client does IKE_SA_INIT + IKE_AUTH
-  B  every client suspends, then reconnects (IKE_SESSION_RESUME)
+  B  every client suspends, then reconnects (IKE_SESSION_RESUME), each
+     as its client pluto gets to it
+  D  a network blip: every client suspends, then all reconnect at once
+     (IKE_SESSION_RESUME) to the gateway that kept running, in waves
+     of 64 held in its stopped socket as in C (stock 5.2's socket holds
+     about 90), each released when the last is up: both builds resume
+     back to back, with no drops, like with like
   C  the gateway is killed (SIGKILL) and restarted; every client
      reconnects: the storm.  The new gateway is held stopped (SIGSTOP)
      until every client has sent its request, so all N arrive at once,
@@ -398,31 +404,74 @@ conn clients
                                        f.read()))
         return sent
 
-    def burst_initiate_all(self):
-        """The storm's arrival: the gateway is stopped (SIGSTOP) while
-        every client sends its request, then continued, so that all N
-        requests wait in its socket at once, as when a gateway comes
-        back to a population that is already trying to reconnect.
-        Returns when the requests were released."""
+    def burst_initiate(self, conns):
+        """Stop the gateway (SIGSTOP), have the clients send the
+        requests of CONNS, a list of (client, connection), and continue
+        it once they all have, so that they wait in its socket
+        together.  Returns when the requests were released."""
         since = {c.name: os.path.getsize(os.path.join(c.dir, "pluto.log"))
                  for c in self.clients}
         pid = self.gw.pid()
         os.kill(pid, signal.SIGSTOP)
         try:
-            self.initiate_all()
+            for c in self.clients:
+                c.whack_many([["--name", conn, "--initiate", "--asynchronous"]
+                              for h, conn in conns if h is c])
             deadline = time.monotonic() + UP_TIMEOUT
-            while (self.requests_sent(since) < self.args.n and
+            while (self.requests_sent(since) < len(conns) and
                    time.monotonic() < deadline):
-                time.sleep(0.5)
+                time.sleep(0.2)
         finally:
             os.kill(pid, signal.SIGCONT)
         return time.monotonic()
+
+    def all_conns(self):
+        """Every (client, connection), taking the client plutos in turn"""
+        longest = max(len(c.conns) for c in self.clients)
+        return [(c, c.conns[j]) for j in range(longest)
+                for c in self.clients if j < len(c.conns)]
+
+    def burst_initiate_all(self):
+        """The storm's arrival: all N requests wait in the stopped
+        gateway's socket at once, as when a gateway comes back to a
+        population that is already trying to reconnect."""
+        return self.burst_initiate(self.all_conns())
+
+    def wave_initiate_all(self):
+        """A network blip: every client reconnects at once, to a
+        gateway that kept running.  The requests arrive in waves of
+        BLIP_WAVE, each held in the stopped gateway's socket and
+        released together, the next when the last is up: back-to-back
+        work for the gateway, as in the storm, but no more than stock
+        5.2's socket holds, so that both builds resume every client
+        and their CPU per IKE SA compares like with like."""
+        conns = self.all_conns()
+        start = None
+        for i in range(0, len(conns), BLIP_WAVE):
+            wave = conns[i:i + BLIP_WAVE]
+            released = self.burst_initiate(wave)
+            start = start or released
+            last_up, last_change = -1, time.monotonic()
+            while True:
+                up = self.up_count()
+                if up >= i + len(wave):
+                    break
+                if up != last_up:
+                    last_up, last_change = up, time.monotonic()
+                elif time.monotonic() - last_change > STALL_TIMEOUT:
+                    break
+                time.sleep(0.1)
+        return start
 
     def suspend_all(self):
         for c in self.clients:
             c.whack_many([["--name", conn, "--suspend"] for conn in c.conns])
         deadline = time.monotonic() + 60
         while self.up_count() > 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        # and until the gateway has deleted its side too: the next
+        # phase's CPU is for reconnecting, not for tearing down
+        while self.gw.established() > 0 and time.monotonic() < deadline:
             time.sleep(0.2)
 
     def gateway_counts(self, since):
@@ -509,6 +558,11 @@ conn clients
             results.append(self.phase("A", self.initiate_all))
             self.suspend_all()
             results.append(self.phase("B", self.initiate_all))
+            # a network blip: every client loses its IKE SA at once
+            # and all reconnect together to a gateway that kept
+            # running (and its tickets keys): both builds can resume
+            self.suspend_all()
+            results.append(self.phase("D", self.wave_initiate_all))
             # the storm: the gateway crashes and comes back; its clients
             # notice (here: suspend) and reconnect at once.  CPU is
             # measured on the new pluto, from the first reconnect.
@@ -518,6 +572,16 @@ conn clients
         finally:
             self.stop_all()
         return results
+
+
+# requests per wave of the network blip (phase D): fewer than stock
+# 5.2's 208 KiB socket holds (82-92 in the storm), so neither build
+# drops any
+BLIP_WAVE = 64
+
+# in the order they run: full, resume one by one, resume all at once
+# (a network blip), resume all at once after a gateway restart
+PHASES = "ABDC"
 
 
 def median(values):
@@ -582,7 +646,7 @@ def main():
 
     table = {}
     for build in builds:
-        for ph in "ABC":
+        for ph in PHASES:
             rows = [x for x in raw if x["build"] == build and x["phase"] == ph]
             table[(build, ph)] = {
                 "cpu_ms_per_sa": median([x["cpu_ms_per_sa"] for x in rows]),
@@ -596,11 +660,12 @@ def main():
                 "drops": max(x.get("gateway_udp_drops", 0) for x in rows),
                 "rss_kib_per_sa": median([x["rss_kib_per_sa"] for x in rows]),
             }
-    names = {"A": "full connect", "B": "suspend+resume", "C": "gateway restart storm"}
+    names = {"A": "full connect", "B": "suspend+resume", "D": "network blip storm",
+             "C": "gateway restart storm"}
     print()
     print(f"{'phase':24} {'build':8} {'CPU ms/SA (median, min-max)':30} {'wall s':>7} "
           f"{'up':>6} {'resumed':>8} {'full':>6} {'peak RSS':>10} {'UDP drops':>10}")
-    for ph in "ABC":
+    for ph in PHASES:
         for build in builds:
             t = table[(build, ph)]
             wall = "-" if t["wall_s"] is None else f"{t['wall_s']:.1f}"
@@ -615,11 +680,14 @@ def main():
         # CPU is counted in clock ticks: a small N can measure 0
         return "n/a (too few ticks; raise -n)" if not b else fmt % (a / b)
 
-    for ph in "ABC":
+    for ph in PHASES:
         p, s = table[("patched", ph)]["cpu_ms_per_sa"], table[("stock", ph)]["cpu_ms_per_sa"]
         print(f"ratio patched/stock, {names[ph]}: CPU per SA {ratio(p, s, '%.2f')}")
-    pa, pb = table[("patched", "A")]["cpu_ms_per_sa"], table[("patched", "B")]["cpu_ms_per_sa"]
-    print(f"patched full/resume CPU per SA: {ratio(pa, pb, '%.1fx')}")
+    for build in builds:
+        full = table[(build, "A")]["cpu_ms_per_sa"]
+        for ph in "BD":
+            print(f"{build} full/resume CPU per SA, {names[ph]}: "
+                  f"{ratio(full, table[(build, ph)]['cpu_ms_per_sa'], '%.1fx')}")
     for build in builds:
         per_sa = table[(build, "C")]["cpu_ms_per_sa"]
         print(f"projection, 100K-client storm after a restart, {build}: "
