@@ -362,15 +362,17 @@ conn clients
     def up_count(self):
         return sum(c.established() for c in self.clients)
 
-    def wait_all_up(self, start, retry_full=False):
-        """Seconds until all N are up, or None on timeout.  With
-        RETRY_FULL, connections still down after the first wave (their
-        ticket was refused) are initiated again: a full handshake."""
+    def wait_all_up(self, start, retry_full=False, target=None, poll=0.5):
+        """Seconds until all N (or TARGET) are up, or None on timeout.
+        With RETRY_FULL, connections still down after the first wave
+        (their ticket was refused) are initiated again: a full
+        handshake."""
+        target = target or self.args.n
         retried = False
         last_up, last_change = -1, time.monotonic()
         while time.monotonic() - start < UP_TIMEOUT:
             up = self.up_count()
-            if up >= self.args.n:
+            if up >= target:
                 return time.monotonic() - start
             if up != last_up:
                 last_up, last_change = up, time.monotonic()
@@ -385,13 +387,18 @@ conn clients
                     c.whack_many([["--name", conn, "--initiate", "--asynchronous"]
                                   for conn in c.conns if conn not in up])
                 retried = True
-            time.sleep(0.5)
+            time.sleep(poll)
         return None
 
-    def initiate_all(self):
+    def initiate(self, conns):
+        """Initiate CONNS, a list of (client, connection), without
+        waiting"""
         for c in self.clients:
             c.whack_many([["--name", conn, "--initiate", "--asynchronous"]
-                          for conn in c.conns])
+                          for h, conn in conns if h is c])
+
+    def initiate_all(self):
+        self.initiate(self.all_conns())
 
     def requests_sent(self, since):
         """IKE_SA_INIT/IKE_SESSION_RESUME requests the clients logged
@@ -414,9 +421,7 @@ conn clients
         pid = self.gw.pid()
         os.kill(pid, signal.SIGSTOP)
         try:
-            for c in self.clients:
-                c.whack_many([["--name", conn, "--initiate", "--asynchronous"]
-                              for h, conn in conns if h is c])
+            self.initiate(conns)
             deadline = time.monotonic() + UP_TIMEOUT
             while (self.requests_sent(since) < len(conns) and
                    time.monotonic() < deadline):
@@ -451,16 +456,9 @@ conn clients
             wave = conns[i:i + BLIP_WAVE]
             released = self.burst_initiate(wave)
             start = start or released
-            last_up, last_change = -1, time.monotonic()
-            while True:
-                up = self.up_count()
-                if up >= i + len(wave):
-                    break
-                if up != last_up:
-                    last_up, last_change = up, time.monotonic()
-                elif time.monotonic() - last_change > STALL_TIMEOUT:
-                    break
-                time.sleep(0.1)
+            # a wave that stalls (stock behind one address) is left
+            # as it is; the phase counts what came up
+            self.wait_all_up(released, target=i + len(wave), poll=0.1)
         return start
 
     def suspend_all(self):
