@@ -7,8 +7,10 @@ its own on a bridge (198.18.0.0/15, the benchmarking range of RFC 2544,
 only inside the namespaces).  N connections with distinct IDs (@client-i
 with PSK; with certificates, each client its own certificate, ECDSA P-256
 or RSA-2048, from one CA), IKE level: the gateway refuses the Child SA, so
-the kernel is never touched and only IKE is measured.  Phases, for each
-build in turn:
+the kernel is never touched and only IKE is measured.  Both builds are
+set up side by side (namespaces of their own), and each phase runs for
+one build and then the other, so that a pair is measured back to back;
+who goes first alternates from round to round.  Phases:
 
   A  full connect: every client does IKE_SA_INIT + IKE_AUTH
   B  every client suspends, then reconnects (IKE_SESSION_RESUME), each
@@ -29,8 +31,8 @@ Per phase: gateway CPU (utime+stime of its pluto) per IKE SA that came
 up, wall time until all N are up, how many resumed and how many did a
 full handshake (from the gateway's log), the UDP datagrams the
 gateway's kernel dropped for a full socket, and the gateway's RSS.  Prints
-one table and the patched/stock ratios, and writes the raw figures as
-JSON.  It asserts nothing: it measures.
+one table and the patched/stock ratios (of the medians, and round by
+round), and writes the raw figures as JSON.  It asserts nothing: it measures.
 
   storm.py --patched PREFIX --stock PREFIX [-n N] [--rounds R]
            [--layout per-client|cgnat] [--auth psk|ecdsa|rsa] [--json FILE]
@@ -217,7 +219,8 @@ class Bench:
     def __init__(self, args, build, prefix, round_nr):
         self.args = args
         self.build = build
-        self.tag = f"swb{os.getpid()}"
+        # both builds' namespaces exist at once (phases alternate)
+        self.tag = f"swb{os.getpid()}{build[0]}"
         # per layout and mode, so that a callgrind run does not pull the
         # directory from under a storm run (as happened once)
         mode = f"callgrind-{args.layout}" if args.callgrind else args.layout
@@ -549,27 +552,25 @@ conn clients
             self.stop_all()
         return counts
 
-    def run(self):
-        results = []
-        try:
-            self.setup()
-            results.append(self.phase("A", self.initiate_all))
-            self.suspend_all()
-            results.append(self.phase("B", self.initiate_all))
-            # a network blip: every client loses its IKE SA at once
-            # and all reconnect together to a gateway that kept
-            # running (and its tickets keys): both builds can resume
-            self.suspend_all()
-            results.append(self.phase("D", self.wave_initiate_all))
-            # the storm: the gateway crashes and comes back; its clients
-            # notice (here: suspend) and reconnect at once.  CPU is
-            # measured on the new pluto, from the first reconnect.
-            self.restart_gateway()
-            self.suspend_all()
-            results.append(self.phase("C", self.burst_initiate_all, retry_full=True))
-        finally:
-            self.stop_all()
-        return results
+    def phases(self):
+        """The phases in PHASES order, one result per step of this
+        generator, so that the caller can run the other build's same
+        phase in between: the machine's speed drifts over minutes, and
+        a pair measured back to back compares like with like."""
+        yield self.phase("A", self.initiate_all)
+        self.suspend_all()
+        yield self.phase("B", self.initiate_all)
+        # a network blip: every client loses its IKE SA at once
+        # and all reconnect together to a gateway that kept
+        # running (and its tickets keys): both builds can resume
+        self.suspend_all()
+        yield self.phase("D", self.wave_initiate_all)
+        # the storm: the gateway crashes and comes back; its clients
+        # notice (here: suspend) and reconnect at once.  CPU is
+        # measured on the new pluto, from the first reconnect.
+        self.restart_gateway()
+        self.suspend_all()
+        yield self.phase("C", self.burst_initiate_all, retry_full=True)
 
 
 # requests per wave of the network blip (phase D): fewer than stock
@@ -635,12 +636,26 @@ def main():
 
     raw = []
     print(f"storm: N={args.n}, {args.layout} addresses, {args.rounds} round(s), "
-          f"{AUTH_NAMES[args.auth]}, IKE only; builds alternate within each round", flush=True)
+          f"{AUTH_NAMES[args.auth]}, IKE only; builds alternate phase by phase", flush=True)
     for r in range(args.rounds):
-        for build, prefix in builds.items():
-            for res in Bench(args, build, prefix, r).run():
-                res.update(build=build, round=r)
-                raw.append(res)
+        # both builds set up, then each phase for one and the other;
+        # who goes first alternates from round to round
+        order = list(builds.items())
+        if r % 2:
+            order.reverse()
+        benches = [Bench(args, build, prefix, r) for build, prefix in order]
+        try:
+            for b in benches:
+                b.setup()
+            steps = [(b, b.phases()) for b in benches]
+            for ph in PHASES:
+                for b, step in steps:
+                    res = next(step)
+                    res.update(build=b.build, round=r)
+                    raw.append(res)
+        finally:
+            for b in benches:
+                b.stop_all()
 
     table = {}
     for build in builds:
@@ -680,7 +695,13 @@ def main():
 
     for ph in PHASES:
         p, s = table[("patched", ph)]["cpu_ms_per_sa"], table[("stock", ph)]["cpu_ms_per_sa"]
-        print(f"ratio patched/stock, {names[ph]}: CPU per SA {ratio(p, s, '%.2f')}")
+        # and each round's pair, measured back to back
+        pairs = [ratio(*(next(x["cpu_ms_per_sa"] for x in raw
+                              if x["build"] == b and x["phase"] == ph and x["round"] == r)
+                         for b in ("patched", "stock")), "%.2f")
+                 for r in range(args.rounds)]
+        print(f"ratio patched/stock, {names[ph]}: CPU per SA {ratio(p, s, '%.2f')} "
+              f"(round by round: {' '.join(pairs)})")
     for build in builds:
         full = table[(build, "A")]["cpu_ms_per_sa"]
         for ph in "BD":
