@@ -605,7 +605,7 @@ def main():
                     help="PSK, or certificates: ECDSA P-256 or RSA-2048")
     ap.add_argument("--json", default=os.path.join(TOP, "build", "bench", "storm.json"))
     ap.add_argument("--only", choices=["patched", "stock"],
-                    help="one build only (profiling); no ratios")
+                    help="one build only (profiling): no patched/stock ratios")
     ap.add_argument("--callgrind", type=int, metavar="K",
                     help="count the gateway's instructions for K handshakes instead")
     args = ap.parse_args()
@@ -687,18 +687,16 @@ def main():
                   f"{'':12} {wall:>7} {t['up']:>6.0f} {t['resumed']:>8.0f} {t['full']:>6.0f} "
                   f"{t['peak_rss_kib'] / 1024:8.1f} MiB {t['drops']:>10}")
     print()
-    if args.only:
-        return 0
     def ratio(a, b, fmt):
         # CPU is counted in clock ticks: a small N can measure 0
         return "n/a (too few ticks; raise -n)" if not b else fmt % (a / b)
 
-    for ph in PHASES:
+    # patched against stock (none with --only)
+    cpu = {(x["build"], x["phase"], x["round"]): x["cpu_ms_per_sa"] for x in raw}
+    for ph in (PHASES if not args.only else ""):
         p, s = table[("patched", ph)]["cpu_ms_per_sa"], table[("stock", ph)]["cpu_ms_per_sa"]
         # and each round's pair, measured back to back
-        pairs = [ratio(*(next(x["cpu_ms_per_sa"] for x in raw
-                              if x["build"] == b and x["phase"] == ph and x["round"] == r)
-                         for b in ("patched", "stock")), "%.2f")
+        pairs = [ratio(cpu[("patched", ph, r)], cpu[("stock", ph, r)], "%.2f")
                  for r in range(args.rounds)]
         print(f"ratio patched/stock, {names[ph]}: CPU per SA {ratio(p, s, '%.2f')} "
               f"(round by round: {' '.join(pairs)})")
@@ -711,7 +709,7 @@ def main():
         per_sa = table[(build, "C")]["cpu_ms_per_sa"]
         print(f"projection, 100K-client storm after a restart, {build}: "
               f"{per_sa * 100000 / 1000:.0f} gateway CPU-seconds")
-    rss = table[("patched", "A")]["rss_kib_per_sa"]
+    rss = table[("patched", "A")]["rss_kib_per_sa"] if "patched" in builds else None
     if rss is not None:
         print(f"patched gateway RSS per live IKE SA: {rss:.1f} KiB")
     if args.auth != "psk" and args.json.endswith("storm.json"):
