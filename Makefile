@@ -10,6 +10,7 @@
 #   make bench-ticket seal/open cost of one ticket (printed, not asserted)
 #   make bench        reconnect-storm benchmark, patched vs stock (docs/performance.md)
 #   make bench-callgrind  the gateway's instructions per full and resumed handshake
+#   make bench-wake   what waking the gateway for a packet costs, trickle vs burst
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
 #
@@ -30,9 +31,10 @@ BENCH_ROUNDS ?= 3
 BENCH_LAYOUT ?= per-client
 BENCH_AUTH ?= psk
 BENCH_K ?= 20
+BENCH_WAKE_K ?= 400
 
 .PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket bench \
-	bench-callgrind demo \
+	bench-callgrind bench-wake demo \
 	dev-tree dev-tree-reset export-patches clean distclean
 
 all: build
@@ -71,6 +73,10 @@ bench: build stock
 bench-callgrind: build stock
 	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
 		--callgrind $(BENCH_K) --layout $(BENCH_LAYOUT) --auth $(BENCH_AUTH)
+
+bench-wake: build stock
+	@$(PYTHON) $(TOP)/testing/bench/wakecost.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
+		-k $(BENCH_WAKE_K) --rounds $(BENCH_ROUNDS)
 
 demo: build
 	@$(TOP)/demo/demo.sh $(BUILD)/inst

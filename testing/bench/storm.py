@@ -36,12 +36,17 @@ round), and writes the raw figures as JSON.  It asserts nothing: it measures.
 
   storm.py --patched PREFIX --stock PREFIX [-n N] [--rounds R]
            [--layout per-client|cgnat] [--auth psk|ecdsa|rsa] [--json FILE]
+           [--pin]
   storm.py --patched PREFIX --stock PREFIX --callgrind K [--auth ...]
 
 With --auth ecdsa or rsa the certificates (a CA, the gateway's, one per
 client) are made once with certutil into an NSS DB under
 build/bench/certs/ and copied to every pluto; they are kept for the next
 run with the same N.
+
+--pin puts the gateway pluto alone on the last CPU and everything else
+(client plutos, this script, the whacks it starts) on the others: a
+check that what a phase costs the gateway is not the clients' doing.
 
 --callgrind K runs the gateway under valgrind's callgrind instead and
 counts the instructions it executes for K full handshakes (phase A) and
@@ -151,10 +156,16 @@ class Host:
         # the newest dump: callgrind.out.<pid>.<n>
         dumps = sorted((f for f in os.listdir(self.dir) if f.startswith("callgrind.out")),
                        key=lambda f: os.path.getmtime(os.path.join(self.dir, f)))
-        for line in open(os.path.join(self.dir, dumps[-1])):
+        self.last_dump = os.path.join(self.dir, dumps[-1])
+        for line in open(self.last_dump):
             if line.startswith("summary:") or line.startswith("totals:"):
                 return int(line.split()[1])
         raise RuntimeError(f"no totals in {dumps[-1]}: {r.stdout}")
+
+    def callgrind_by_library(self):
+        """The last dump's instructions by the library that executed
+        them, and NSS's inclusive of its calls into libc"""
+        return callgrind_by_object(self.last_dump)
 
     def cpu_seconds(self):
         """(user, system) CPU seconds of this pluto, all its threads"""
@@ -180,6 +191,78 @@ class Host:
     def established(self):
         out = self.ipsec("whack", "--showstates", check=False).stdout
         return len(re.findall(r"ESTABLISHED_IKE_SA", out))
+
+
+# every CPU this script could run on before --pin narrowed it
+PINNED_CPUS = set()
+
+
+def is_nss_object(ob):
+    return ob.startswith(NSS_OBJECTS)
+
+
+def callgrind_by_object(path):
+    """Instructions of a callgrind dump (Ir only, the default) by object
+    file: each cost line counts for the object of the function it is
+    in, except the line after calls=, which is the callee's inclusive
+    cost.  Names are compressed: "ob=(3) /lib/x.so" defines (3),
+    "ob=(3)" uses it (a definition may come in a cob= line, the
+    object of a callee).  Also "NSS, inclusive": what calls into NSS
+    and NSPR from outside them cost, including NSS's own calls into
+    libc (locks, malloc)."""
+    names, by_object = {}, {}
+    nss_inclusive = 0
+    current, callee, call_line = "?", None, False
+    for line in open(path):
+        if line.startswith(("ob=", "cob=")):
+            key, _, value = line.strip().partition("=")
+            ref, _, name = value.partition(" ")
+            if name:
+                names[ref] = name
+            ob = os.path.basename(names.get(ref, ref))
+            if key == "ob":
+                current = ob
+            else:
+                callee = ob
+        elif line.startswith("calls="):
+            call_line = True
+        elif line[:1].isdigit() or line[:1] in "+-*":
+            fields = line.split()
+            if len(fields) < 2:
+                continue
+            ir = int(fields[1])
+            if call_line:
+                # the callee's inclusive cost: NSS's, if called from outside
+                target = callee or current
+                if is_nss_object(target) and not is_nss_object(current):
+                    nss_inclusive += ir
+                call_line, callee = False, None
+                continue
+            by_object[current] = by_object.get(current, 0) + ir
+    return by_object, nss_inclusive
+
+
+# the libraries of NSS and NSPR, as named by a callgrind dump
+NSS_OBJECTS = ("libnss3", "libsoftokn3", "libfreeblpriv3", "libfreebl3", "libnspr4",
+               "libplds4", "libplc4", "libnssutil3", "libsmime3", "libssl3")
+
+
+def library_groups(by_object, nss_inclusive):
+    """Instructions by who executes them (NSS, libc, pluto, the rest),
+    and NSS inclusive of its calls into libc, from
+    callgrind_by_object()"""
+    groups = {"NSS": 0, "libc": 0, "pluto": 0, "other": 0}
+    for ob, ir in by_object.items():
+        if is_nss_object(ob):
+            groups["NSS"] += ir
+        elif ob.startswith("libc.so"):
+            groups["libc"] += ir
+        elif ob == "pluto":
+            groups["pluto"] += ir
+        else:
+            groups["other"] += ir
+    groups["NSS, inclusive"] = nss_inclusive
+    return groups
 
 
 def make_certs(auth, n):
@@ -359,6 +442,24 @@ conn clients
             # this script, not by pluto's back-off
             c.ipsec("whack", "--impair", "revival", "--impair", "suppress-retransmits")
             c.ipsec("add", *c.conns)
+        self.pin()
+
+    def pin(self):
+        """With --pin: the gateway pluto, all its threads, on the last
+        CPU; the client plutos (and this script, and so every whack it
+        starts) on the others, as if the gateway were a machine of its
+        own"""
+        if not getattr(self.args, "pin", False):
+            return
+        cpus = sorted(os.sched_getaffinity(0) | PINNED_CPUS)
+        if len(cpus) < 2:
+            raise RuntimeError("--pin needs two CPUs")
+        gateway_cpu, others = cpus[-1], ",".join(str(c) for c in cpus[:-1])
+        PINNED_CPUS.update(cpus)
+        run(["taskset", "-a", "-p", "-c", str(gateway_cpu), str(self.gw.pid())])
+        for c in self.clients:
+            run(["taskset", "-a", "-p", "-c", others, str(c.pid())])
+        os.sched_setaffinity(0, set(cpus[:-1]))
 
     # --- phases ------------------------------------------------------------
 
@@ -522,6 +623,7 @@ conn clients
         # SIGKILL: no Delete reaches the clients, they keep their tickets
         self.gw.ipsec("kill")
         self.gw.ipsec("start")
+        self.pin()
 
     def stop_all(self):
         """Stop every pluto that was started, delete the namespaces."""
@@ -546,7 +648,10 @@ conn clients
                     raise RuntimeError(f"{self.build} {phase}: not all {k} up")
                 time.sleep(1)
                 counts[phase] = self.gw.callgrind("-d") / k
-                print(f"  {self.build:8} {phase}: {counts[phase] / 1e6:.2f} M instructions per SA",
+                groups = library_groups(*self.gw.callgrind_by_library())
+                counts[phase + "_by_library"] = {g: ir / k for g, ir in groups.items()}
+                print(f"  {self.build:8} {phase}: {counts[phase] / 1e6:.2f} M instructions per SA; "
+                      + ", ".join(f"{g} {ir / k / 1e3:.0f} K" for g, ir in groups.items()),
                       flush=True)
         finally:
             self.stop_all()
@@ -588,22 +693,31 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def main():
+def bench_arguments(doc):
+    """Signals that still tear everything down, and the arguments every
+    benchmark of both builds takes; DOC's first line describes it"""
     # stopped from anywhere (TERM; INT even when started in the
     # background, which ignores it): still tear everything down
     def stop(signum, frame):
         raise KeyboardInterrupt(f"signal {signum}")
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--patched", required=True)
     ap.add_argument("--stock", required=True)
-    ap.add_argument("-n", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=3)
+    return ap
+
+
+def main():
+    ap = bench_arguments(__doc__)
+    ap.add_argument("-n", type=int, default=200)
     ap.add_argument("--layout", choices=["per-client", "cgnat"], default="per-client")
     ap.add_argument("--auth", choices=["psk", "ecdsa", "rsa"], default="psk",
                     help="PSK, or certificates: ECDSA P-256 or RSA-2048")
     ap.add_argument("--json", default=os.path.join(TOP, "build", "bench", "storm.json"))
+    ap.add_argument("--pin", action="store_true",
+                    help="the gateway alone on the last CPU, clients and whack on the others")
     ap.add_argument("--only", choices=["patched", "stock"],
                     help="one build only (profiling): no patched/stock ratios")
     ap.add_argument("--callgrind", type=int, metavar="K",
@@ -623,6 +737,12 @@ def main():
         print(f"\n{'phase':18} " + " ".join(f"{b:>14}" for b in builds))
         for ph, name in (("A", "full handshake"), ("B", "resumption")):
             print(f"{name:18} " + " ".join(f"{ir[b][ph] / 1e6:11.2f} MIr" for b in builds))
+        print("\nper resumption, by the library that executes the instructions "
+              "(NSS: its own code, its calls into libc, e.g. locks, counting as libc's; "
+              "\"NSS, inclusive\": with them):")
+        for b in builds:
+            print(f"{b:8} " + ", ".join(f"{g} {x / 1e3:.0f} K"
+                                        for g, x in ir[b]["B_by_library"].items()))
         for b in builds:
             print(f"{b}: full/resume instructions {ir[b]['A'] / ir[b]['B']:.1f}x")
         if len(builds) == 2:
