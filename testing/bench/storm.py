@@ -193,8 +193,9 @@ class Host:
         return len(re.findall(r"ESTABLISHED_IKE_SA", out))
 
 
-# every CPU this script could run on before --pin narrowed it
-PINNED_CPUS = set()
+# the libraries of NSS and NSPR, as named by a callgrind dump
+NSS_OBJECTS = ("libnss3", "libsoftokn3", "libfreeblpriv3", "libfreebl3", "libnspr4",
+               "libplds4", "libplc4", "libnssutil3", "libsmime3", "libssl3")
 
 
 def is_nss_object(ob):
@@ -240,11 +241,6 @@ def callgrind_by_object(path):
                 continue
             by_object[current] = by_object.get(current, 0) + ir
     return by_object, nss_inclusive
-
-
-# the libraries of NSS and NSPR, as named by a callgrind dump
-NSS_OBJECTS = ("libnss3", "libsoftokn3", "libfreeblpriv3", "libfreebl3", "libnspr4",
-               "libplds4", "libplc4", "libnssutil3", "libsmime3", "libssl3")
 
 
 def library_groups(by_object, nss_inclusive):
@@ -445,21 +441,16 @@ conn clients
         self.pin()
 
     def pin(self):
-        """With --pin: the gateway pluto, all its threads, on the last
-        CPU; the client plutos (and this script, and so every whack it
-        starts) on the others, as if the gateway were a machine of its
-        own"""
-        if not getattr(self.args, "pin", False):
+        """With --pin: the gateway pluto, all its threads, on its CPU;
+        the client plutos on the others (where main() put this script,
+        and so every whack it starts)"""
+        cpus = getattr(self.args, "pin_cpus", None)
+        if cpus is None:
             return
-        cpus = sorted(os.sched_getaffinity(0) | PINNED_CPUS)
-        if len(cpus) < 2:
-            raise RuntimeError("--pin needs two CPUs")
-        gateway_cpu, others = cpus[-1], ",".join(str(c) for c in cpus[:-1])
-        PINNED_CPUS.update(cpus)
+        gateway_cpu, others = cpus
         run(["taskset", "-a", "-p", "-c", str(gateway_cpu), str(self.gw.pid())])
         for c in self.clients:
-            run(["taskset", "-a", "-p", "-c", others, str(c.pid())])
-        os.sched_setaffinity(0, set(cpus[:-1]))
+            run(["taskset", "-a", "-p", "-c", ",".join(map(str, others)), str(c.pid())])
 
     # --- phases ------------------------------------------------------------
 
@@ -725,6 +716,15 @@ def main():
     args = ap.parse_args()
     if os.geteuid() != 0:
         sys.exit("storm: must run as root (network namespaces)")
+    args.pin_cpus = None
+    if args.pin:
+        # the last CPU for the gateway, the others for everything
+        # else, starting with this script
+        cpus = sorted(os.sched_getaffinity(0))
+        if len(cpus) < 2:
+            sys.exit("storm: --pin needs two CPUs")
+        args.pin_cpus = (cpus[-1], cpus[:-1])
+        os.sched_setaffinity(0, cpus[:-1])
 
     builds = {"patched": os.path.abspath(args.patched), "stock": os.path.abspath(args.stock)}
     if args.only:

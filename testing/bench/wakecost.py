@@ -6,14 +6,15 @@ Phase B of storm.py (clients resume one by one) costs the gateway
 0.2 ms more per IKE SA than phase D (the same resumptions back to
 back), in both builds.  This measures that difference on its own, with
 no handshake in it: K IKEv2 INFORMATIONAL requests for IKE SAs that do
-not exist (random SPIs), which pluto looks up, logs (one line each) and drops.  Sent with a
-gap (TRICKLE_GAP_S), the gateway sleeps between them and is woken for
-each, as in phase B; held in the stopped gateway's socket (SIGSTOP)
-and released in waves of WAVE, it reads them back to back, as in phase
-D.  The gateway's CPU is read from /proc/PID/task/*/schedstat (run time
-in nanoseconds, all threads), before and after.
+not exist (random SPIs), which pluto looks up, logs (one line each)
+and drops.  Sent with a gap (TRICKLE_GAP_S), the gateway sleeps
+between them and is woken for each, as in phase B; held in the
+stopped gateway's socket (SIGSTOP) and released in waves of
+storm.BLIP_WAVE, it reads them back to back, as in phase D.  The
+gateway's CPU is read from /proc/PID/task/*/schedstat (run time in
+nanoseconds, all threads), before and after.
 
-  wakecost.py --patched PREFIX --stock PREFIX [-k K]
+  wakecost.py --patched PREFIX --stock PREFIX [-k K] [--rounds R]
 
 Uses storm.py's set-up (namespaces of its own, a gateway and two
 client plutos that stay idle) and tears it down afterwards.  It
@@ -31,8 +32,6 @@ import storm  # noqa: E402
 
 # one packet every 5 ms: the gateway is idle between them
 TRICKLE_GAP_S = 0.005
-# packets per burst: fewer than stock 5.2's 208 KiB socket holds
-WAVE = 64
 # an INFORMATIONAL request (exchange 37) from an initiator (flags
 # 0x08), message ID 0, no payloads: its SPIs are filled in per packet
 SENDER = r"""
@@ -47,7 +46,7 @@ for i in range(k):
 """
 
 
-def run_ns_ns(bench):
+def gateway_run_ns(bench):
     """gateway run time in nanoseconds, all threads"""
     pid = bench.gw.pid()
     total = 0
@@ -70,27 +69,27 @@ def send(bench, k, gap):
 def measure(bench, k):
     # idle: what the gateway spends doing nothing for as long
     idle_s = k * TRICKLE_GAP_S
-    t0 = run_ns_ns(bench)
+    t0 = gateway_run_ns(bench)
     time.sleep(idle_s)
-    idle = run_ns_ns(bench) - t0
+    idle = gateway_run_ns(bench) - t0
 
-    t0 = run_ns_ns(bench)
+    t0 = gateway_run_ns(bench)
     send(bench, k, TRICKLE_GAP_S)
     time.sleep(0.5)
-    trickle = run_ns_ns(bench) - t0
+    trickle = gateway_run_ns(bench) - t0
     trickle_logged = dropped_logged(bench)
 
     pid = bench.gw.pid()
-    t0 = run_ns_ns(bench)
-    for start in range(0, k, WAVE):
+    t0 = gateway_run_ns(bench)
+    for start in range(0, k, storm.BLIP_WAVE):
         os.kill(pid, signal.SIGSTOP)
         try:
-            send(bench, min(WAVE, k - start), 0)
+            send(bench, min(storm.BLIP_WAVE, k - start), 0)
         finally:
             os.kill(pid, signal.SIGCONT)
         time.sleep(0.05)
     time.sleep(0.5)
-    burst = run_ns_ns(bench) - t0
+    burst = gateway_run_ns(bench) - t0
     burst_logged = dropped_logged(bench) - trickle_logged
     drops = bench.gw.udp_receive_drops()
     return {"idle_us_per_packet_time": idle / k / 1000,
@@ -109,12 +108,11 @@ def main():
     if os.geteuid() != 0:
         sys.exit("wakecost: must run as root (network namespaces)")
     # storm.py's set-up with two idle clients
-    sargs = types.SimpleNamespace(n=2, rounds=1, layout="per-client", auth="psk",
-                                  callgrind=None, only=None, json=None)
+    sargs = types.SimpleNamespace(n=2, layout="per-client", auth="psk", callgrind=None)
     if 2 * args.k > 1000:
         sys.exit("wakecost: -k over 500: pluto would log the trickle's packets and not all the burst's")
     print(f"wakecost: {args.k} dropped INFORMATIONAL requests per measurement, "
-          f"one every {TRICKLE_GAP_S * 1000:g} ms (trickle) or {WAVE} at a time (burst)",
+          f"one every {TRICKLE_GAP_S * 1000:g} ms (trickle) or {storm.BLIP_WAVE} at a time (burst)",
           flush=True)
     results = {}
     for r in range(args.rounds):
