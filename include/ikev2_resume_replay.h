@@ -18,7 +18,7 @@
  * SA was established with until that ticket expires, and refuses it
  * after that.
  *
- * An open-addressing hash table of (ticket_id, expiry): O(1) lookups,
+ * An open-addressing hash table of (ticket_id, expiry, time recorded): O(1) lookups,
  * grown by doubling up to a hard cap on entries, expired entries swept
  * out when it would otherwise grow or refuse.  Ticket ids are random
  * octets chosen by the gateway and sealed in the ticket, so a peer can
@@ -63,18 +63,30 @@ enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache
 					       realtime_t expiry, realtime_t now);
 
 /*
- * The expiry ID was recorded with, when it is there and has not
- * expired: for records whose expiry says when they were made (the
- * gateway's revoked peers).
+ * When ID was recorded ("made"), if it is there and has not expired:
+ * for records whose time of making matters (the gateway's revoked
+ * peers: a ticket is refused when its peer authenticated before).
  */
 bool resume_replay_lookup(const struct resume_replay_cache *cache,
 			  const uint8_t id[RESUME_TICKET_ID_SIZE], realtime_t now,
-			  realtime_t *expiry);
+			  realtime_t *made);
 
-/* record ID until EXPIRY, or move an existing record's expiry to it */
+/*
+ * Record ID as made at MADE until EXPIRY, or move an existing record
+ * to them (a record read back from disk keeps its own times).
+ */
 enum resume_replay_result resume_replay_renew(struct resume_replay_cache *cache,
 					      const uint8_t id[RESUME_TICKET_ID_SIZE],
-					      realtime_t expiry, realtime_t now);
+					      realtime_t made, realtime_t expiry,
+					      realtime_t now);
+
+/*
+ * The live entries one by one, in no order: start with *CURSOR = 0;
+ * false when there are no more.  The cache must not change meanwhile.
+ */
+bool resume_replay_next(const struct resume_replay_cache *cache, unsigned *cursor,
+			realtime_t now, uint8_t id[RESUME_TICKET_ID_SIZE],
+			realtime_t *made, realtime_t *expiry);
 
 /* drop entries whose ticket has expired */
 void resume_replay_sweep(struct resume_replay_cache *cache, realtime_t now);

@@ -104,6 +104,7 @@ enum resume_ticket_status {
 	RESUME_TICKET_REPLAY_CACHE_FULL,
 	RESUME_TICKET_BAD_SK_D,
 	RESUME_TICKET_REVOKED,
+	RESUME_TICKET_REVOCATIONS_LOST,	/* the revocation store failed: fail closed */
 	RESUME_TICKET_STATUS_ROOF,
 };
 

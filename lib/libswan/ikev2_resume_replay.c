@@ -24,6 +24,7 @@
 struct entry {
 	uint8_t id[RESUME_TICKET_ID_SIZE];
 	int64_t expiry;		/* seconds since the epoch; 0 = empty slot */
+	int64_t made;		/* when it was recorded, seconds since the epoch */
 };
 
 struct resume_replay_cache {
@@ -126,14 +127,11 @@ enum resume_replay_result resume_replay_check(struct resume_replay_cache *cache,
 	return RESUME_REPLAY_ROOM;
 }
 
-enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache,
-					       const uint8_t id[RESUME_TICKET_ID_SIZE],
-					       realtime_t expiry, realtime_t now)
+/* record ID as made at MADE until EXPIRY; the caller checked for room */
+static enum resume_replay_result insert(struct resume_replay_cache *cache,
+					const uint8_t id[RESUME_TICKET_ID_SIZE],
+					realtime_t made, realtime_t expiry, realtime_t now)
 {
-	enum resume_replay_result room = resume_replay_check(cache, id, now);
-	if (room != RESUME_REPLAY_ROOM) {
-		return room;
-	}
 	if (expiry.rt.tv_sec <= now.rt.tv_sec) {
 		/* expired tickets are refused anyway: nothing to remember */
 		return RESUME_REPLAY_RECORDED;
@@ -149,31 +147,66 @@ enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache
 	/* else: an expired entry for the same id, reused */
 	memcpy(e->id, id, RESUME_TICKET_ID_SIZE);
 	e->expiry = expiry.rt.tv_sec;
+	e->made = made.rt.tv_sec;
 	return RESUME_REPLAY_RECORDED;
+}
+
+enum resume_replay_result resume_replay_record(struct resume_replay_cache *cache,
+					       const uint8_t id[RESUME_TICKET_ID_SIZE],
+					       realtime_t expiry, realtime_t now)
+{
+	enum resume_replay_result room = resume_replay_check(cache, id, now);
+	if (room != RESUME_REPLAY_ROOM) {
+		return room;
+	}
+	return insert(cache, id, now, expiry, now);
 }
 
 bool resume_replay_lookup(const struct resume_replay_cache *cache,
 			  const uint8_t id[RESUME_TICKET_ID_SIZE], realtime_t now,
-			  realtime_t *expiry)
+			  realtime_t *made)
 {
 	const struct entry *e = probe(cache, id);
 	if (e->expiry == 0 || e->expiry <= now.rt.tv_sec) {
 		return false;
 	}
-	*expiry = realtime(e->expiry);
+	*made = realtime(e->made);
 	return true;
 }
 
 enum resume_replay_result resume_replay_renew(struct resume_replay_cache *cache,
 					      const uint8_t id[RESUME_TICKET_ID_SIZE],
-					      realtime_t expiry, realtime_t now)
+					      realtime_t made, realtime_t expiry,
+					      realtime_t now)
 {
 	if (resume_replay_seen(cache, id, now)) {
 		struct entry *e = probe(cache, id);
+		e->made = made.rt.tv_sec;
 		e->expiry = expiry.rt.tv_sec;
 		return RESUME_REPLAY_RECORDED;
 	}
-	return resume_replay_record(cache, id, expiry, now);
+	enum resume_replay_result room = resume_replay_check(cache, id, now);
+	if (room != RESUME_REPLAY_ROOM) {
+		return room;
+	}
+	return insert(cache, id, made, expiry, now);
+}
+
+bool resume_replay_next(const struct resume_replay_cache *cache, unsigned *cursor,
+			realtime_t now, uint8_t id[RESUME_TICKET_ID_SIZE],
+			realtime_t *made, realtime_t *expiry)
+{
+	for (; *cursor < cache->nr_slots; (*cursor)++) {
+		const struct entry *e = &cache->slots[*cursor];
+		if (e->expiry > now.rt.tv_sec) {
+			memcpy(id, e->id, RESUME_TICKET_ID_SIZE);
+			*made = realtime(e->made);
+			*expiry = realtime(e->expiry);
+			(*cursor)++;
+			return true;
+		}
+	}
+	return false;
 }
 
 unsigned resume_replay_entries(const struct resume_replay_cache *cache)

@@ -51,6 +51,7 @@ static const char *const status_names[RESUME_TICKET_STATUS_ROOF] = {
 	[RESUME_TICKET_REPLAY_CACHE_FULL] = "replay cache full",
 	[RESUME_TICKET_BAD_SK_D] = "SK_d does not unwrap",
 	[RESUME_TICKET_REVOKED] = "revoked",
+	[RESUME_TICKET_REVOCATIONS_LOST] = "revocations lost",
 };
 
 const char *resume_ticket_status_name(enum resume_ticket_status status)

@@ -27,9 +27,9 @@
 #include "ikev2_resume_session.h"
 #include "ikev2_resume_keyring.h"
 #include "ikev2_resume_client_store.h"
+#include "ikev2_resume_file.h"
 
 #define STORE_MAGIC		"LSRC"
-#define STORE_NEW_SUFFIX	".new"	/* written, then renamed over the file */
 #define STORE_MAGIC_SIZE	4
 #define STORE_VERSION		1
 #define STORE_HEADER_SIZE	(STORE_MAGIC_SIZE + 4 + 4)	/* magic, version+reserved, length */
@@ -100,8 +100,8 @@ static char *store_path(const char *conn_name)
 				      (unsigned char)*p);
 		}
 	}
-	/* room for write_store()'s STORE_NEW_SUFFIX too */
-	if (n >= (int)(sizeof(path) - sizeof(STORE_NEW_SUFFIX))) {
+	/* room for write_store()'s RESUME_FILE_NEW_SUFFIX too */
+	if (n >= (int)(sizeof(path) - sizeof(RESUME_FILE_NEW_SUFFIX))) {
 		return NULL;
 	}
 	return clone_str(path, "resume client store path");
@@ -125,31 +125,18 @@ static bool write_store(const char *file, shunk_t ticket, shunk_t record,
 	memcpy(header + STORE_MAGIC_SIZE + 4, &len, sizeof(len));
 
 	/* a new file replaces the old one whole, or not at all */
-	char tmp[PATH_MAX];
-	snprintf(tmp, sizeof(tmp), "%s" STORE_NEW_SUFFIX, file);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, S_IRUSR | S_IWUSR);
-	if (fd < 0) {
-		llog_errno(RC_LOG, logger, errno,
-			   "session resumption: ticket not kept across restarts: creating %s failed: ", tmp);
-		return false;
-	}
-	bool ok = (write(fd, header, sizeof(header)) == (ssize_t)sizeof(header) &&
-		   write(fd, ticket.ptr, ticket.len) == (ssize_t)ticket.len &&
-		   write(fd, record.ptr, record.len) == (ssize_t)record.len &&
-		   fsync(fd) == 0);
-	int error = errno;
-	if (close(fd) != 0 && ok) {
-		ok = false;
-		error = errno;
-	}
-	if (ok && rename(tmp, file) != 0) {
-		ok = false;
-		error = errno;
-	}
+	const shunk_t pieces[] = {
+		THING_AS_SHUNK(header),
+		ticket,
+		record,
+	};
+	const char *what;
+	int error;
+	bool ok = resume_file_replace(file, pieces, elemsof(pieces), &what, &error);
 	if (!ok) {
 		llog_errno(RC_LOG, logger, error,
-			   "session resumption: ticket not kept across restarts: writing %s failed: ", file);
-		unlink(tmp);
+			   "session resumption: ticket not kept across restarts: %s %s failed: ",
+			   what, file);
 	}
 	return ok;
 }
@@ -299,25 +286,18 @@ void load_v2_resume_client_ticket(struct connection *c, struct logger *logger)
 	if (file == NULL) {
 		return;
 	}
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno != ENOENT) {
-			llog_errno(RC_LOG, logger, errno,
-				   "session resumption: reading the stored ticket %s failed: ", file);
-		}
+	chunk_t contents;
+	int error;
+	if (!resume_file_read(file, STORE_MAX_SIZE, &contents, &error) && error == ENOENT) {
 		pfree(file);
 		return;
 	}
-	uint8_t contents[STORE_MAX_SIZE + 1];
-	ssize_t n = read(fd, contents, sizeof(contents));
-	int error = errno;
-	close(fd);
 
 	struct session *session = alloc_thing(struct session, "stored resume ticket");
-	const char *why = (n < 0 ? strerror(error) :
-			   n > STORE_MAX_SIZE ? "too big" :
-			   open_store(c, shunk2(contents, n), session, logger));
-	memset(contents, 0, sizeof(contents));
+	const char *why = (contents.ptr == NULL ?
+			   (error == EFBIG ? "too big" : strerror(error)) :
+			   open_store(c, HUNK_AS_SHUNK(contents), session, logger));
+	free_resume_ticket_plaintext(&contents);
 	/* a file that can not be used goes; pfree_session() deletes it */
 	session->stored_file = file;
 	if (why != NULL) {

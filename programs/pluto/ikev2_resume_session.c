@@ -41,6 +41,7 @@
 #include "ikev2_resume_session.h"
 #include "ikev2_resume_keyring.h"
 #include "ikev2_resume_replay.h"
+#include "ikev2_resume_revocation.h"
 #include "ikev2_psk.h"
 #include "ikev2_prf.h"		/* for ikev2_psk_resume() */
 
@@ -59,29 +60,6 @@ static struct resume_keyring *resume_keyring;
  * needs its SK_d (docs/operations.md).
  */
 static struct resume_replay_cache *resume_replay_cache;
-
-/*
- * Revocation (RFC 5723 9.8): the ids of tickets whose IKE SA an
- * administrator deleted, until the tickets expire.  The same structure
- * as the single-use cache, kept apart so that the refusal says why.
- */
-#define RESUME_REVOKED_MAX_ENTRIES	100000
-static struct resume_replay_cache *resume_revoked_cache;
-
-/*
- * Revocation by peer ID (ipsec whack --revoke-resume-id --name ID):
- * every ticket issued to the peer until then is refused, whether or
- * not its IKE SA still exists, and no table of issued tickets is
- * needed: a ticket carries the time its peer first authenticated
- * (auth_time, unchanged through resumptions), and the record says
- * when the peer was revoked.  A full authentication afterwards starts
- * afresh.  Keyed by a hash of the ID as ipsec status shows it (the
- * text --deleteid matches); a record is kept as long as the longest
- * ticket issued before it could live, so its expiry, the revocation
- * time plus that lifetime, also says when it was made.
- */
-#define RESUME_REVOKED_PEERS_MAX_ENTRIES	100000
-static struct resume_replay_cache *resume_revoked_peers;
 
 /*
  * A ticket's id is a keyed hash of the SPIs of the IKE SA it was issued
@@ -113,40 +91,12 @@ static void keyed_id_final(struct crypt_hash **hash, uint8_t id[RESUME_TICKET_ID
 	memcpy(id, digest.ptr, RESUME_TICKET_ID_SIZE);
 }
 
-static void ticket_id_of(const struct ike_sa *ike, uint8_t id[RESUME_TICKET_ID_SIZE])
+void resume_ticket_id_of(const struct ike_sa *ike, uint8_t id[RESUME_TICKET_ID_SIZE])
 {
 	struct crypt_hash *hash = keyed_id_init("ticket id", ike->sa.logger);
 	crypt_hash_digest_thing(hash, "SPIi", ike->sa.st_ike_spis.initiator.bytes);
 	crypt_hash_digest_thing(hash, "SPIr", ike->sa.st_ike_spis.responder.bytes);
 	keyed_id_final(&hash, id, ike->sa.logger);
-}
-
-/* the revoked-peers key of the ID whose text is PEER */
-static void peer_key_of(const char *peer, uint8_t key[RESUME_TICKET_ID_SIZE],
-			struct logger *logger)
-{
-	struct crypt_hash *hash = keyed_id_init("revoked peer", logger);
-	crypt_hash_digest_bytes(hash, "peer ID", peer, strlen(peer));
-	keyed_id_final(&hash, key, logger);
-}
-
-/* was PEER revoked at or after AUTH_TIME, when it authenticated? */
-static bool peer_revoked_since(const struct id *peer, realtime_t auth_time,
-			       realtime_t now, struct logger *logger)
-{
-	if (resume_revoked_peers == NULL) {
-		return false;
-	}
-	id_buf idb;
-	uint8_t key[RESUME_TICKET_ID_SIZE];
-	peer_key_of(str_id(peer, &idb), key, logger);
-	realtime_t expiry;
-	if (!resume_replay_lookup(resume_revoked_peers, key, now, &expiry)) {
-		return false;
-	}
-	/* expiry = revocation + lifetime; same second counts as before */
-	realtime_t revoked = realtime_sub(expiry, pluto_resume_ticket_lifetime);
-	return !realtime_cmp(auth_time, >, revoked);
 }
 
 /*
@@ -227,8 +177,6 @@ static struct {
 	unsigned long accepted;
 	unsigned long used;
 	unsigned long replayed_concurrently;
-	unsigned long revoked;
-	unsigned long revoked_peers;
 	unsigned long rejected[RESUME_TICKET_STATUS_ROOF];
 } resume_stats;
 
@@ -315,12 +263,9 @@ void refresh_v2_ike_session_resume(struct logger *logger)
 	if (resume_replay_cache != NULL) {
 		resume_replay_sweep(resume_replay_cache, now);
 	}
-	if (resume_revoked_peers != NULL) {
-		resume_replay_sweep(resume_revoked_peers, now);
-	}
-	if (resume_revoked_cache != NULL) {
-		resume_replay_sweep(resume_revoked_cache, now);
-	}
+	/* once, before the first packet is read; then hourly */
+	load_v2_resume_revocations(now, logger);
+	expire_v2_resume_revocations(now);
 	if (resume_keyring != NULL) {
 		resume_keyring_refresh(resume_keyring, now, logger);
 		return;
@@ -356,8 +301,7 @@ void shutdown_ike_session_resume(struct logger *logger UNUSED)
 	/* the keys stay in the NSS DB: that is the point */
 	resume_keyring_close(&resume_keyring);
 	free_resume_replay_cache(&resume_replay_cache);
-	free_resume_replay_cache(&resume_revoked_cache);
-	free_resume_replay_cache(&resume_revoked_peers);
+	free_v2_resume_revocations();
 	pfreeany(pluto_resume_cluster_seed);
 }
 
@@ -550,7 +494,7 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 	};
 	memcpy(state.spi_i, ike->sa.st_ike_spis.initiator.bytes, sizeof(state.spi_i));
 	memcpy(state.spi_r, ike->sa.st_ike_spis.responder.bytes, sizeof(state.spi_r));
-	ticket_id_of(ike, state.ticket_id);
+	resume_ticket_id_of(ike, state.ticket_id);
 
 	chunk_t ticket = empty_chunk;
 	if (state.peer_auth == 0) {
@@ -671,10 +615,17 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	};
 	memcpy(session.ticket_id, state.ticket_id, sizeof(session.ticket_id));
 	diag_t d = NULL;
-	if (resume_revoked_cache != NULL &&
-	    resume_replay_seen(resume_revoked_cache, state.ticket_id, now)) {
-		/* an administrator deleted the IKE SA it came with */
-		status = RESUME_TICKET_REVOKED;
+	if (!resume_ticket_auth(state.peer_auth, &session.auth_method)) {
+		status = RESUME_TICKET_MALFORMED_TLV;
+	} else if ((d = id_from_payload_body(state.idi, &session.initiator_id)) != NULL ||
+		   (d = id_from_payload_body(state.idr, &session.responder_id)) != NULL) {
+		ldbg(ike->sa.logger, "ticket ID: %s", str_diag(d));
+		pfree_diag(&d);
+		status = RESUME_TICKET_MALFORMED_TLV;
+	} else if ((status = resume_ticket_revocation(state.ticket_id, &session.initiator_id,
+						      session.auth_time, now,
+						      ike->sa.logger)) != RESUME_TICKET_OK) {
+		/* revoked, or revocations lost: refused either way */
 	} else switch (resume_replay_check(resume_replay_cache, state.ticket_id, now)) {
 	case RESUME_REPLAY_DUPLICATE:
 		/* an IKE SA was already established with it */
@@ -686,20 +637,6 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 		break;
 	default:
 		break;
-	}
-	if (status != RESUME_TICKET_OK) {
-		/* decided */
-	} else if (!resume_ticket_auth(state.peer_auth, &session.auth_method)) {
-		status = RESUME_TICKET_MALFORMED_TLV;
-	} else if ((d = id_from_payload_body(state.idi, &session.initiator_id)) != NULL ||
-		   (d = id_from_payload_body(state.idr, &session.responder_id)) != NULL) {
-		ldbg(ike->sa.logger, "ticket ID: %s", str_diag(d));
-		pfree_diag(&d);
-		status = RESUME_TICKET_MALFORMED_TLV;
-	} else if (peer_revoked_since(&session.initiator_id, session.auth_time,
-				      now, ike->sa.logger)) {
-		/* an administrator revoked the peer by its ID since */
-		status = RESUME_TICKET_REVOKED;
 	}
 	if (status == RESUME_TICKET_OK) {
 		/* this will be turned into SK_d during IKE_AUTH */
@@ -763,10 +700,12 @@ enum keyword_auth resume_session_auth(const struct resume_session *session)
 void show_resume_status(struct show *s)
 {
 	realtime_t now = realnow();
-	show(s, "session resumption: tickets issued=%lu refused=%lu accepted=%lu used=%lu used-concurrently=%lu revoked=%lu revoked-peers=%lu",
-	     resume_stats.issued, resume_stats.refused_to_issue, resume_stats.accepted,
-	     resume_stats.used, resume_stats.replayed_concurrently, resume_stats.revoked,
-	     resume_stats.revoked_peers);
+	SHOW_JAMBUF(s, buf) {
+		jam(buf, "session resumption: tickets issued=%lu refused=%lu accepted=%lu used=%lu used-concurrently=%lu",
+		    resume_stats.issued, resume_stats.refused_to_issue, resume_stats.accepted,
+		    resume_stats.used, resume_stats.replayed_concurrently);
+		jam_v2_resume_revocation_counts(buf);
+	}
 	SHOW_JAMBUF(s, buf) {
 		jam(buf, "session resumption: client: attempts=%lu resumed=%lu fallbacks:",
 		    resume_client_stats.attempts, resume_client_stats.resumed);
@@ -775,6 +714,7 @@ void show_resume_status(struct show *s)
 			    resume_client_stats.fallbacks[i]);
 		}
 	}
+	show_v2_resume_revocations(s, now);
 	if (resume_replay_cache != NULL) {
 		show(s, "session resumption: single-use cache: %u of %u tickets, %zu KiB",
 		     resume_replay_entries(resume_replay_cache),
@@ -1023,67 +963,4 @@ void resume_auth_refused(const struct ike_sa *ike, bool *peer_pre_rfc_auth)
 	*peer_pre_rfc_auth = true;
 	llog(RC_LOG, ike->sa.logger,
 	     "gateway refused the RFC 5723 resumed AUTH; taking it for libreswan 5.2: the next resumption of this connection uses 5.2's form");
-}
-
-bool revoke_v2_resume_peer(const char *peer, struct logger *logger)
-{
-	if (peer == NULL || peer[0] == '\0') {
-		llog(RC_LOG, logger,
-		     "session resumption: revoking by peer ID needs the ID (--name ID, as ipsec status shows it)");
-		return false;
-	}
-	if (resume_revoked_peers == NULL) {
-		resume_revoked_peers = alloc_resume_replay_cache(RESUME_REVOKED_PEERS_MAX_ENTRIES);
-	}
-	realtime_t now = realnow();
-	/* outlives every ticket issued until now */
-	realtime_t expiry = realtime_add(now, pluto_resume_ticket_lifetime);
-	uint8_t key[RESUME_TICKET_ID_SIZE];
-	peer_key_of(peer, key, logger);
-	if (resume_replay_renew(resume_revoked_peers, key, expiry, now) != RESUME_REPLAY_RECORDED) {
-		llog(RC_LOG, logger,
-		     "session resumption: cannot revoke the tickets of peer '%s': %u peer revocations are held already",
-		     peer, resume_replay_max_entries(resume_revoked_peers));
-		return false;
-	}
-	resume_stats.revoked_peers++;
-	realtime_buf eb;
-	llog(RC_LOG, logger,
-	     "session resumption: revoked every ticket issued to peer '%s' until now; it must authenticate in full (the record is kept until %s)",
-	     peer, str_realtime(expiry, /*utc?*/false, &eb));
-	return true;
-}
-
-void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why)
-{
-	/*
-	 * Only a gateway issues tickets, and only with an established
-	 * IKE SA: an IKE SA it is the responder of.
-	 */
-	if (ike->sa.st_sa_role != SA_RESPONDER ||
-	    !ike->sa.st_connection->config->session_resumption) {
-		return;
-	}
-	if (resume_revoked_cache == NULL) {
-		resume_revoked_cache = alloc_resume_replay_cache(RESUME_REVOKED_MAX_ENTRIES);
-	}
-	realtime_t now = realnow();
-	/* no ticket outlives the configured lifetime from now */
-	realtime_t expiry = realtime_add(now, pluto_resume_ticket_lifetime);
-	uint8_t id[RESUME_TICKET_ID_SIZE];
-	ticket_id_of(ike, id);
-	switch (resume_replay_record(resume_revoked_cache, id, expiry, now)) {
-	case RESUME_REPLAY_RECORDED:
-	case RESUME_REPLAY_DUPLICATE:
-		resume_stats.revoked++;
-		/* this IKE SA's ticket id, whether or not one was issued */
-		llog(RC_LOG, ike->sa.logger,
-		     "revoked any session resumption ticket issued with this IKE SA (%s)", why);
-		break;
-	default:
-		llog(RC_LOG, ike->sa.logger,
-		     "cannot revoke the session resumption ticket of this IKE SA: %u revocations are held already",
-		     resume_replay_max_entries(resume_revoked_cache));
-		break;
-	}
 }

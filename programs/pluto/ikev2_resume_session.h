@@ -130,12 +130,6 @@ diag_t verify_resume_auth(const struct ike_sa *ike,
 void resume_auth_refused(const struct ike_sa *ike, bool *peer_pre_rfc_auth);
 
 /*
- * Gateway: an administrator deleted this IKE SA (ipsec down): refuse
- * the ticket issued with it, reason "revoked", until it would have
- * expired, so that the client cannot undo the kick by resuming
- * (RFC 5723 9.8).
- */
-/*
  * Client counters, for --resumestatus: the gateway refused the
  * IKE_SESSION_RESUME request with REFUSAL (TICKET_NACK, ...), or the
  * ticket expired before it could be used; either way a full handshake
@@ -152,14 +146,11 @@ void count_v2_resume_ticket_expired(void);
 void drop_v2_resume_ticket_unanswered(struct ike_sa *ike);
 
 /*
- * Gateway, ipsec whack --revoke-resume-id --name PEER: refuse every
- * ticket issued to PEER (its ID as ipsec status shows it) until now,
- * including those of IKE SAs that are gone.  Logs; false when it could
- * not (no ID, too many revocations held).
+ * Gateway: the id of the ticket issued with IKE (a keyed hash of its
+ * SPIs under a secret of this process), computable again from IKE
+ * alone: how ipsec down revokes it (ikev2_resume_revocation.h).
  */
-bool revoke_v2_resume_peer(const char *peer, struct logger *logger);
-
-void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why);
+void resume_ticket_id_of(const struct ike_sa *ike, uint8_t id[RESUME_TICKET_ID_SIZE]);
 
 /*
  * For --impair log-resume-kat: log what the resumed IKE SA's keys and

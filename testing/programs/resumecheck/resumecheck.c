@@ -599,27 +599,45 @@ static void check_replay(void)
 	CHECK(resume_replay_record(cache, b, now, now) == RESUME_REPLAY_RECORDED &&
 	      resume_replay_entries(cache) == 1, "an expired ticket takes no entry");
 
-	/* lookup returns the expiry a record was made with; renew moves it */
+	/* lookup returns when a record was made; renew moves both times */
 	realtime_t got = realtime(0);
 	CHECK(resume_replay_lookup(cache, a, now, &got) &&
-	      realtime_cmp(got, ==, expiry), "lookup does not return the recorded expiry");
+	      realtime_cmp(got, ==, now), "lookup does not return when the record was made");
 	CHECK(!resume_replay_lookup(cache, b, now, &got), "lookup finds what was never recorded");
 	CHECK(!resume_replay_lookup(cache, a, expiry, &got), "lookup finds an expired record");
 	realtime_t later = realtime(NOW + 2 * HOUR);
-	CHECK(resume_replay_renew(cache, a, later, now) == RESUME_REPLAY_RECORDED &&
-	      resume_replay_lookup(cache, a, now, &got) && realtime_cmp(got, ==, later) &&
+	realtime_t earlier = realtime(NOW - HOUR);
+	CHECK(resume_replay_renew(cache, a, earlier, later, now) == RESUME_REPLAY_RECORDED &&
+	      resume_replay_lookup(cache, a, now, &got) && realtime_cmp(got, ==, earlier) &&
 	      resume_replay_entries(cache) == 1, "renew does not move an existing record");
 	CHECK(resume_replay_lookup(cache, a, expiry, &got),
 	      "a renewed record is forgotten at its old expiry");
-	CHECK(resume_replay_renew(cache, b, expiry, now) == RESUME_REPLAY_RECORDED &&
-	      resume_replay_seen(cache, b, now) && resume_replay_entries(cache) == 2,
-	      "renew does not record what was not there");
+	CHECK(resume_replay_renew(cache, b, earlier, expiry, now) == RESUME_REPLAY_RECORDED &&
+	      resume_replay_lookup(cache, b, now, &got) && realtime_cmp(got, ==, earlier) &&
+	      resume_replay_entries(cache) == 2,
+	      "renew does not record what was not there, made when it says");
+	/* every live record once, with its times */
+	unsigned cursor = 0, walked = 0;
+	uint8_t wid[RESUME_TICKET_ID_SIZE];
+	realtime_t wmade, wexpiry;
+	while (resume_replay_next(cache, &cursor, now, wid, &wmade, &wexpiry)) {
+		walked++;
+		CHECK((memcmp(wid, a, sizeof(wid)) == 0 && realtime_cmp(wexpiry, ==, later)) ||
+		      (memcmp(wid, b, sizeof(wid)) == 0 && realtime_cmp(wexpiry, ==, expiry)),
+		      "the walk returns a record with other times");
+	}
+	CHECK(walked == 2, "the walk does not return each live record once");
 	/* back to one live record, a, for the cap checks below */
-	CHECK(resume_replay_renew(cache, b, now, now) == RESUME_REPLAY_RECORDED &&
+	CHECK(resume_replay_renew(cache, b, now, now, now) == RESUME_REPLAY_RECORDED &&
 	      !resume_replay_seen(cache, b, now), "renewing to now does not end a record");
+	cursor = walked = 0;
+	while (resume_replay_next(cache, &cursor, now, wid, &wmade, &wexpiry)) {
+		walked++;
+	}
+	CHECK(walked == 1, "the walk returns an ended record");
 	resume_replay_sweep(cache, now);
 	CHECK(resume_replay_entries(cache) == 1, "a sweep keeps an ended record");
-	CHECK(resume_replay_renew(cache, a, expiry, now) == RESUME_REPLAY_RECORDED,
+	CHECK(resume_replay_renew(cache, a, now, expiry, now) == RESUME_REPLAY_RECORDED,
 	      "renew back to the first expiry");
 
 	/* the cap: fail closed when full of live tickets, sweep the dead */

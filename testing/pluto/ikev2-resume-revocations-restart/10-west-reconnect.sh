@@ -1,0 +1,1 @@
+. "$SWAN_TESTDIR/reconnect-refused.sh"
