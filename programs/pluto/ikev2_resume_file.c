@@ -68,7 +68,7 @@ bool resume_file_replace(const char *file, const shunk_t *pieces, unsigned nr_pi
 	}
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, S_IRUSR | S_IWUSR);
 	if (fd < 0) {
-		*what = "creating";
+		*what = "creating a new";
 		*error = errno;
 		return false;
 	}

@@ -23,44 +23,18 @@
 #include "connections.h"
 #include "lswconf.h"
 #include "lswnss.h"
-#include "crypt_prf.h"
-#include "ike_alg_prf.h"
-#include "hunk.h"
 #include "ikev2_resume_session.h"	/* for pluto_resume_*, resume_ticket_id_of() */
 #include "ikev2_resume_replay.h"
 #include "ikev2_resume_file.h"
+#include "ikev2_resume_revstore.h"
 #include "ikev2_resume_revocation.h"
 
-/*
- * The store, all integers in network order:
- *
- *   header   "LSRV" | version (1) | 3 zeros | written (u64 s) | records (u32) | 4 zeros
- *   record   kind (u8) | 7 zeros | key (16) | made (u64 s) | expiry (u64 s)
- *   MAC      HMAC-SHA256(file key, header | records)
- */
-#define STORE_MAGIC		"LSRV"
-#define STORE_VERSION		1
-#define STORE_HEADER_SIZE	24
-#define STORE_RECORD_SIZE	40
-#define STORE_MAC_SIZE		32
-#define STORE_MAX_RECORDS	(RESUME_REVOKED_MAX_TICKETS + RESUME_REVOKED_MAX_PEERS + 1)
-#define STORE_MAX_SIZE		(STORE_HEADER_SIZE + STORE_MAX_RECORDS * STORE_RECORD_SIZE + STORE_MAC_SIZE)
 #define STORE_BAD_SUFFIX	".bad"
-
-enum record_kind {
-	RECORD_TICKET = 1,	/* key = ticket_id */
-	RECORD_PEER = 2,	/* key = keyed hash of the peer's ID */
-	RECORD_LOST = 3,	/* key = zeros: authenticated by "made" */
-};
-
-#define FILE_MAC_INFO	"libreswan ikev2-resume revocations v1 file MAC"
-#define PEER_HASH_INFO	"libreswan ikev2-resume revocations v1 peer ID"
 
 static struct {
 	char *file;
-	bool persistent;	/* the keys are in the NSS DB */
-	PK11SymKey *mac_key;
-	PK11SymKey *peer_key;
+	struct resume_revstore_keys keys;
+	bool have_keys;		/* else revocations are not possible */
 	struct resume_replay_cache *tickets;
 	struct resume_replay_cache *peers;
 	/* revocations may have been lost: refuse what authenticated until */
@@ -74,111 +48,28 @@ static struct {
 	unsigned long write_failures;
 } stats;
 
-/* derive-only AES-256: the one key the store's keys come from */
-static PK11SymKey *find_or_make_store_key(PK11SlotInfo *slot, bool *persistent,
-					   struct logger *logger)
-{
-	PK11SymKey *key = PK11_ListFixedKeysInSlot(slot, (char *)RESUME_REVOCATION_KEY_LABEL,
-						   lsw_nss_get_password_context(logger));
-	if (key != NULL) {
-		/* one is enough; more would be a bug of ours */
-		PK11SymKey *next = PK11_GetNextSymKey(key);
-		while (next != NULL) {
-			PK11SymKey *n = PK11_GetNextSymKey(next);
-			PK11_FreeSymKey(next);
-			next = n;
-		}
-		*persistent = true;
-		return key;
-	}
-	const PK11AttrFlags token = (PK11_ATTR_TOKEN | PK11_ATTR_PRIVATE |
-				     PK11_ATTR_SENSITIVE | PK11_ATTR_UNEXTRACTABLE);
-	key = PK11_TokenKeyGenWithFlags(slot, CKM_AES_KEY_GEN, NULL, 32, NULL, CKF_DERIVE,
-					token, lsw_nss_get_password_context(logger));
-	if (key != NULL && PK11_SetSymKeyNickname(key, RESUME_REVOCATION_KEY_LABEL) == SECSuccess) {
-		*persistent = true;
-		return key;
-	}
-	if (key != NULL) {
-		PK11_DeleteTokenSymKey(key);
-		PK11_FreeSymKey(key);
-	}
-	/* revocations still work, until pluto stops */
-	*persistent = false;
-	return PK11_TokenKeyGenWithFlags(slot, CKM_AES_KEY_GEN, NULL, 32, NULL, CKF_DERIVE,
-					 (PK11_ATTR_SESSION | PK11_ATTR_SENSITIVE |
-					  PK11_ATTR_UNEXTRACTABLE),
-					 lsw_nss_get_password_context(logger));
-}
-
-/* HKDF-SHA256(BASE, info=INFO) as an HMAC-SHA256 key, inside NSS */
-static PK11SymKey *derive_hmac_key(PK11SymKey *base, const char *info)
-{
-	CK_NSS_HKDFParams hkdf = {
-		.bExtract = CK_TRUE,
-		.bExpand = CK_TRUE,
-		.pInfo = (CK_BYTE_PTR)info,
-		.ulInfoLen = strlen(info),
-	};
-	SECItem param = {
-		.type = siBuffer,
-		.data = (void *)&hkdf,
-		.len = sizeof(hkdf),
-	};
-	return PK11_DeriveWithFlags(base, CKM_NSS_HKDF_SHA256, &param,
-				    CKM_SHA256_HMAC, CKA_SIGN, 32, 0);
-}
-
-static struct crypt_mac hmac(PK11SymKey *key, const char *what, shunk_t data,
-			     struct logger *logger)
-{
-	struct crypt_prf *prf = crypt_prf_init_symkey(what, &ike_alg_prf_sha2_256,
-						      "key", key, logger);
-	crypt_prf_update_bytes(prf, what, data.ptr, data.len);
-	return crypt_prf_final_mac(&prf, NULL);
-}
-
-static void peer_key_of(const char *peer, uint8_t key[RESUME_TICKET_ID_SIZE],
-			struct logger *logger)
-{
-	struct crypt_mac mac = hmac(store.peer_key, "revoked peer", shunk1(peer), logger);
-	memcpy(key, mac.ptr, RESUME_TICKET_ID_SIZE);
-}
-
 /* the longest a ticket issued until now can stay alive */
 static realtime_t outlives_tickets(realtime_t now)
 {
 	return realtime_add(now, pluto_resume_ticket_lifetime);
 }
 
-static void put_record(chunk_t *out, enum record_kind kind,
-		       const uint8_t key[RESUME_TICKET_ID_SIZE],
-		       realtime_t made, realtime_t expiry)
+/* the live records of TABLE as KIND, at *NR on */
+static void collect(struct resume_revstore_record *records, unsigned *nr,
+		    enum resume_revstore_kind kind,
+		    const struct resume_replay_cache *table, realtime_t now)
 {
-	uint8_t *r = out->ptr + out->len;
-	memset(r, 0, STORE_RECORD_SIZE);
-	r[0] = kind;
-	memcpy(r + 8, key, RESUME_TICKET_ID_SIZE);
-	raw_hton(made.rt.tv_sec, r + 24, 8);
-	raw_hton(expiry.rt.tv_sec, r + 32, 8);
-	out->len += STORE_RECORD_SIZE;
-}
-
-static void put_table(chunk_t *out, enum record_kind kind,
-		      const struct resume_replay_cache *table, realtime_t now)
-{
-	uint8_t key[RESUME_TICKET_ID_SIZE];
-	realtime_t made, expiry;
+	struct resume_revstore_record r = { .kind = kind, };
 	for (unsigned cursor = 0;
-	     resume_replay_next(table, &cursor, now, key, &made, &expiry); ) {
-		put_record(out, kind, key, made, expiry);
+	     resume_replay_next(table, &cursor, now, r.key, &r.made, &r.expiry); ) {
+		records[(*nr)++] = r;
 	}
 }
 
 /* the whole store, now; false after logging */
 static bool write_store(realtime_t now, struct logger *logger)
 {
-	if (!store.persistent) {
+	if (!store.keys.persistent) {
 		stats.write_failures++;
 		llog(RC_FATAL, logger,
 		     "session resumption: revocation not kept across restarts: the NSS DB holds no key for %s",
@@ -186,24 +77,24 @@ static bool write_store(realtime_t now, struct logger *logger)
 		return false;
 	}
 	bool lost = realtime_cmp(store.lost_until, >, now);
-	unsigned nr = (resume_replay_entries(store.tickets) +
-		       resume_replay_entries(store.peers) + (lost ? 1 : 0));
-	chunk_t out = alloc_chunk(STORE_HEADER_SIZE + nr * STORE_RECORD_SIZE, "revocation store");
-	memcpy(out.ptr, STORE_MAGIC, 4);
-	out.ptr[4] = STORE_VERSION;
-	raw_hton(now.rt.tv_sec, out.ptr + 8, 8);
-	out.len = STORE_HEADER_SIZE;
-	put_table(&out, RECORD_TICKET, store.tickets, now);
-	put_table(&out, RECORD_PEER, store.peers, now);
+	/* the counts may include entries expired since the last sweep */
+	unsigned max = (resume_replay_entries(store.tickets) +
+			resume_replay_entries(store.peers) + 1);
+	struct resume_revstore_record *records =
+		alloc_things(struct resume_revstore_record, max, "revocation records");
+	unsigned nr = 0;
+	collect(records, &nr, RESUME_REVOKED_TICKET, store.tickets, now);
+	collect(records, &nr, RESUME_REVOKED_PEER, store.peers, now);
 	if (lost) {
-		static const uint8_t none[RESUME_TICKET_ID_SIZE];
-		put_record(&out, RECORD_LOST, none, store.lost_before, store.lost_until);
+		records[nr++] = (struct resume_revstore_record) {
+			.kind = RESUME_REVOCATIONS_LOST,
+			.made = store.lost_before,
+			.expiry = store.lost_until,
+		};
 	}
-	/* entries counts include ones expired since the last sweep */
-	raw_hton((out.len - STORE_HEADER_SIZE) / STORE_RECORD_SIZE, out.ptr + 16, 4);
-	struct crypt_mac mac = hmac(store.mac_key, "revocation store",
-				    HUNK_AS_SHUNK(out), logger);
-	const shunk_t pieces[] = { HUNK_AS_SHUNK(out), shunk2(mac.ptr, STORE_MAC_SIZE), };
+	chunk_t out = resume_revstore_encode(records, nr, now, &store.keys, logger);
+	pfree(records);
+	const shunk_t pieces[] = { HUNK_AS_SHUNK(out), };
 	const char *what;
 	int error;
 	bool ok = resume_file_replace(store.file, pieces, elemsof(pieces), &what, &error);
@@ -217,72 +108,31 @@ static bool write_store(realtime_t now, struct logger *logger)
 	return ok;
 }
 
-/* one record of a verified store; NULL or why not */
-static const char *read_record(const uint8_t *r, realtime_t now)
+/* a record of a verified store, at NOW; NULL or why not */
+static const char *load_record(const struct resume_revstore_record *r, void *context)
 {
-	for (unsigned i = 1; i < 8; i++) {
-		if (r[i] != 0) {
-			return "a record's reserved octets are not zero";
-		}
-	}
-	const uint8_t *key = r + 8;
-	realtime_t made = realtime(raw_ntoh(r + 24, 8));
-	realtime_t expiry = realtime(raw_ntoh(r + 32, 8));
-	if (realtime_cmp(expiry, <=, now)) {
+	realtime_t now = *(const realtime_t *)context;
+	if (realtime_cmp(r->expiry, <=, now)) {
 		return NULL;	/* it refuses nothing alive */
 	}
-	switch (r[0]) {
-	case RECORD_TICKET:
-	case RECORD_PEER:
-		if (resume_replay_renew(r[0] == RECORD_TICKET ? store.tickets : store.peers,
-					key, made, expiry, now) != RESUME_REPLAY_RECORDED) {
+	switch (r->kind) {
+	case RESUME_REVOKED_TICKET:
+	case RESUME_REVOKED_PEER:
+		if (resume_replay_renew(r->kind == RESUME_REVOKED_TICKET ? store.tickets : store.peers,
+					r->key, r->made, r->expiry, now) != RESUME_REPLAY_RECORDED) {
 			return "more records than this pluto holds";
 		}
 		return NULL;
-	case RECORD_LOST:
-		if (realtime_cmp(made, >, store.lost_before)) {
-			store.lost_before = made;
+	case RESUME_REVOCATIONS_LOST:
+		if (realtime_cmp(r->made, >, store.lost_before)) {
+			store.lost_before = r->made;
 		}
-		if (realtime_cmp(expiry, >, store.lost_until)) {
-			store.lost_until = expiry;
+		if (realtime_cmp(r->expiry, >, store.lost_until)) {
+			store.lost_until = r->expiry;
 		}
 		return NULL;
 	}
-	return "a record of unknown kind";
-}
-
-/* the store as read; NULL or why it can not be trusted */
-static const char *read_store(shunk_t content, realtime_t now, struct logger *logger)
-{
-	if (content.len < STORE_HEADER_SIZE + STORE_MAC_SIZE ||
-	    (content.len - STORE_HEADER_SIZE - STORE_MAC_SIZE) % STORE_RECORD_SIZE != 0) {
-		return "truncated or malformed (its size)";
-	}
-	if (!store.persistent) {
-		return "its key is not in the NSS DB";
-	}
-	shunk_t body = shunk2(content.ptr, content.len - STORE_MAC_SIZE);
-	struct crypt_mac mac = hmac(store.mac_key, "revocation store", body, logger);
-	if (NSS_SecureMemcmp(mac.ptr, (const uint8_t *)content.ptr + body.len,
-			     STORE_MAC_SIZE) != 0) {
-		return "integrity check failed";
-	}
-	const uint8_t *h = body.ptr;
-	if (memcmp(h, STORE_MAGIC, 4) != 0 || h[4] != STORE_VERSION ||
-	    h[5] != 0 || h[6] != 0 || h[7] != 0) {
-		return "not a version 1 revocation store";
-	}
-	uintmax_t nr = raw_ntoh(h + 16, 4);
-	if (nr != (body.len - STORE_HEADER_SIZE) / STORE_RECORD_SIZE) {
-		return "its record count does not match its size";
-	}
-	for (uintmax_t i = 0; i < nr; i++) {
-		const char *why = read_record(h + STORE_HEADER_SIZE + i * STORE_RECORD_SIZE, now);
-		if (why != NULL) {
-			return why;
-		}
-	}
-	return NULL;
+	bad_case(r->kind);
 }
 
 /* revocations may be lost: refuse whatever authenticated until now */
@@ -309,35 +159,31 @@ void load_v2_resume_revocations(realtime_t now, struct logger *logger)
 	snprintf(path, sizeof(path), "%s/" RESUME_REVOCATION_FILE,
 		 (startswith(nssdir, "sql:") ? nssdir + strlen("sql:") : nssdir));
 	store.file = clone_str(path, "revocation store");
-	store.tickets = alloc_resume_replay_cache(RESUME_REVOKED_MAX_TICKETS);
-	store.peers = alloc_resume_replay_cache(RESUME_REVOKED_MAX_PEERS);
+	store.tickets = alloc_resume_replay_cache(RESUME_REVSTORE_MAX_TICKETS);
+	store.peers = alloc_resume_replay_cache(RESUME_REVSTORE_MAX_PEERS);
 
 	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);
-	PK11SymKey *base = (slot == NULL ? NULL :
-			    find_or_make_store_key(slot, &store.persistent, logger));
+	diag_t d = (slot == NULL ? diag("the NSS DB is not usable") :
+		    resume_revstore_keys(slot, &store.keys, logger));
 	if (slot != NULL) {
 		PK11_FreeSlot(slot);
 	}
-	if (base != NULL) {
-		store.mac_key = derive_hmac_key(base, FILE_MAC_INFO);
-		store.peer_key = derive_hmac_key(base, PEER_HASH_INFO);
-		PK11_FreeSymKey(base);
-	}
-	if (store.mac_key == NULL || store.peer_key == NULL) {
+	if (d != NULL) {
 		/* without the NSS DB there are no tickets to refuse either */
-		llog(RC_LOG, logger,
-		     "session resumption: revocations are not possible: the NSS DB can not hold their key");
-		store.persistent = false;
+		llog(RC_LOG, logger, "session resumption: revocations are not possible: %s",
+		     str_diag(d));
+		pfree_diag(&d);
 		return;
 	}
-	if (!store.persistent) {
+	store.have_keys = true;
+	if (!store.keys.persistent) {
 		llog(RC_LOG, logger,
 		     "session resumption: revocations are not kept across restarts: the NSS DB can not hold their key");
 	}
 
 	chunk_t content;
 	int error;
-	if (!resume_file_read(store.file, STORE_MAX_SIZE, &content, &error)) {
+	if (!resume_file_read(store.file, RESUME_REVSTORE_MAX_SIZE, &content, &error)) {
 		if (error == ENOENT) {
 			return;	/* none made yet */
 		}
@@ -345,7 +191,8 @@ void load_v2_resume_revocations(realtime_t now, struct logger *logger)
 			     strerror(error)), now, logger);
 		return;
 	}
-	const char *why = read_store(HUNK_AS_SHUNK(content), now, logger);
+	const char *why = resume_revstore_decode(HUNK_AS_SHUNK(content), &store.keys,
+					       load_record, &now, logger);
 	free_chunk_content(&content);
 	if (why != NULL) {
 		fail_closed(why, now, logger);
@@ -362,14 +209,8 @@ void free_v2_resume_revocations(void)
 {
 	free_resume_replay_cache(&store.tickets);
 	free_resume_replay_cache(&store.peers);
-	if (store.mac_key != NULL) {
-		PK11_FreeSymKey(store.mac_key);
-		store.mac_key = NULL;
-	}
-	if (store.peer_key != NULL) {
-		PK11_FreeSymKey(store.peer_key);
-		store.peer_key = NULL;
-	}
+	free_resume_revstore_keys(&store.keys);
+	store.have_keys = false;
 	pfreeany(store.file);
 }
 
@@ -389,7 +230,7 @@ bool revoke_v2_resume_peer(const char *peer, struct logger *logger)
 		     "session resumption: revoking by peer ID needs the ID (--name ID, as ipsec status shows it)");
 		return false;
 	}
-	if (store.peer_key == NULL) {
+	if (!store.have_keys) {
 		llog(RC_FATAL, logger,
 		     "session resumption: cannot revoke the tickets of peer '%s': revocations are not possible",
 		     peer);
@@ -397,7 +238,7 @@ bool revoke_v2_resume_peer(const char *peer, struct logger *logger)
 	}
 	realtime_t expiry = outlives_tickets(now);
 	uint8_t key[RESUME_TICKET_ID_SIZE];
-	peer_key_of(peer, key, logger);
+	resume_revstore_peer_key(&store.keys, peer, key, logger);
 	if (resume_replay_renew(store.peers, key, now, expiry, now) != RESUME_REPLAY_RECORDED) {
 		llog(RC_FATAL, logger,
 		     "session resumption: cannot revoke the tickets of peer '%s': %u peer revocations are held already",
@@ -456,12 +297,12 @@ enum resume_ticket_status resume_ticket_revocation(const uint8_t ticket_id[RESUM
 		/* an administrator deleted the IKE SA it came with */
 		return RESUME_TICKET_REVOKED;
 	}
-	if (store.peer_key == NULL) {
+	if (!store.have_keys) {
 		return RESUME_TICKET_OK;
 	}
 	id_buf idb;
 	uint8_t key[RESUME_TICKET_ID_SIZE];
-	peer_key_of(str_id(peer, &idb), key, logger);
+	resume_revstore_peer_key(&store.keys, str_id(peer, &idb), key, logger);
 	realtime_t revoked;
 	if (resume_replay_lookup(store.peers, key, now, &revoked) &&
 	    !realtime_cmp(auth_time, >, revoked)) {
@@ -483,7 +324,7 @@ void show_v2_resume_revocations(struct show *s, realtime_t now)
 	}
 	SHOW_JAMBUF(s, buf) {
 		jam(buf, "session resumption: revocations: %s %s, tickets=%u peers=%u write-failures=%lu",
-		    store.file, (store.persistent ? "kept across restarts" : "NOT kept across restarts"),
+		    store.file, (store.keys.persistent ? "kept across restarts" : "NOT kept across restarts"),
 		    (store.tickets == NULL ? 0 : resume_replay_entries(store.tickets)),
 		    (store.peers == NULL ? 0 : resume_replay_entries(store.peers)),
 		    stats.write_failures);

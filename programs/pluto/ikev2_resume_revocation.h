@@ -30,10 +30,8 @@
  *
  *     <nssdir>/ikev2-resume-revocations
  *
- * whole (ikev2_resume_file.h), and pluto reads it before the first
- * packet.  It holds no ID in the clear, and an HMAC-SHA256 under a key
- * of the NSS DB (label "ikev2-resume-revocations") covers all of it;
- * the peer hashes are keyed by another key derived from the same one.
+ * whole (ikev2_resume_file.h), in the format and under the keys of
+ * ikev2_resume_revstore.h, and pluto reads it before the first packet.
  * docs/operations.md says why there and what an operator does.
  */
 
@@ -53,10 +51,6 @@ struct jambuf;
 struct show;
 
 #define RESUME_REVOCATION_FILE		"ikev2-resume-revocations"
-#define RESUME_REVOCATION_KEY_LABEL	"ikev2-resume-revocations"
-/* each kind; past it a revocation is refused, logged */
-#define RESUME_REVOKED_MAX_TICKETS	100000
-#define RESUME_REVOKED_MAX_PEERS	100000
 
 /*
  * At start-up, once the NSS DB is open and before any packet is read:

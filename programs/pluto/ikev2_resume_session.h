@@ -52,7 +52,7 @@ extern deltatime_t pluto_resume_ticket_lifetime;
 extern char *pluto_resume_cluster_seed;
 /* session-resumption-replay-cache=: the single-use cache's cap */
 extern unsigned pluto_resume_replay_cache_entries;
-/* the bounds plutomain enforces: >0; ~48 bytes an entry at most */
+/* the bounds plutomain enforces: >0; ~64 bytes an entry at most */
 #define MIN_RESUME_REPLAY_CACHE_ENTRIES	1
 #define MAX_RESUME_REPLAY_CACHE_ENTRIES	(64 * 1000 * 1000)
 #define DEFAULT_RESUME_KEY_ROTATION	(12 * secs_per_hour)

@@ -15,7 +15,8 @@
  *   NSSDIR: an empty, password-less NSS DB this test may fill
  * Prints one line per check and "N passed, M failed"; with --bench,
  * the cost of sealing and of opening one ticket (median and 90th
- * percentile of ROUNDS, default 20000), printed, never asserted.
+ * percentile of ROUNDS, default 20000), and of loading a full
+ * revocation store, printed, never asserted.
  */
 
 #define _GNU_SOURCE	/* memmem() */
@@ -31,22 +32,9 @@
 #include "ikev2_resume_ticket.h"
 #include "ikev2_resume_keyring.h"
 #include "ikev2_resume_replay.h"
+#include "resumecheck.h"
 
-static unsigned passed, failed;
-
-#define CHECK(COND, ...)						\
-	({								\
-		bool c_ = (COND);					\
-		if (c_) {						\
-			passed++;					\
-		} else {						\
-			failed++;					\
-			printf("FAIL %s:%d: ", __func__, __LINE__);	\
-			printf(__VA_ARGS__);				\
-			printf("\n");					\
-		}							\
-		c_;							\
-	})
+unsigned passed, failed;
 
 #define CHECK_STATUS(GOT, WANT, WHAT)					\
 	CHECK((GOT) == (WANT), "%s: got '%s', wanted '%s'", WHAT,	\
@@ -57,8 +45,6 @@ static const uint8_t idr_body[] = { 2/*ID_FQDN*/, 0, 0, 0, 'e', 'a', 's', 't', }
 static const uint8_t sk_d[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, };
 static const char conn_name[] = "west-east";
 
-#define NOW 1800000000		/* a fixed wall clock */
-#define HOUR (60 * 60)
 
 /* pluto's defaults */
 static const struct resume_keyring_policy default_policy = {
@@ -678,7 +664,7 @@ static void check_replay(void)
 	printf("replay: single use, expiry, cap (fail closed, sweep), growth to %u entries\n", many);
 }
 
-static double now_us(void)
+double now_us(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -778,6 +764,7 @@ static void bench(PK11SlotInfo *slot, unsigned rounds, struct logger *logger)
 	free_resume_replay_cache(&cache);
 	resume_keyring_purge(ring, logger);
 	resume_keyring_close(&ring);
+	bench_revstore(slot, logger);
 }
 
 int main(int argc, char *argv[])
@@ -817,6 +804,7 @@ int main(int argc, char *argv[])
 	check_keyring(slot, logger);
 	check_label_prefix(slot, logger);
 	check_cluster(slot, logger);
+	check_revstore(slot, logger);
 	if (sample_sk_d != NULL) {
 		PK11_FreeSymKey(sample_sk_d);
 	}
