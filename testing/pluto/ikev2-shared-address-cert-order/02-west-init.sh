@@ -1,0 +1,5 @@
+swan-x509
+ipsec start
+ipsec add to-r
+ipsec add to-any
+ipsec whack --impair revival --impair suppress-retransmits
