@@ -78,7 +78,16 @@ enum resume_tlv_type {
 	RESUME_TLV_CONN_NAME	= 11,
 	RESUME_TLV_FLAGS	= 12,
 	RESUME_TLV_PPK_ID	= 13,
+	/*
+	 * The policy that admitted the peer (docs/ticket-format.md):
+	 * optional, as tickets of earlier builds lack them.
+	 */
+	RESUME_TLV_PEER_CA	= 14,
+	RESUME_TLV_LOCAL_AUTH	= 15,
 };
+
+/* the issuer DN of the peer's certificate, DER */
+#define RESUME_TICKET_MAX_PEER_CA_SIZE	1024
 
 /*
  * Why a ticket was refused: the log line, the counter, and (always) an
@@ -105,6 +114,14 @@ enum resume_ticket_status {
 	RESUME_TICKET_BAD_SK_D,
 	RESUME_TICKET_REVOKED,
 	RESUME_TICKET_REVOCATIONS_LOST,	/* the revocation store failed: fail closed */
+	/*
+	 * The connection's policy now would not admit the peer's
+	 * original authentication (ikev2_resume_policy.c).
+	 */
+	RESUME_TICKET_CONNECTION_GONE,
+	RESUME_TICKET_AUTH_NOT_ADMITTED,
+	RESUME_TICKET_PEER_ID_NOT_ADMITTED,
+	RESUME_TICKET_CA_NOT_ADMITTED,
 	RESUME_TICKET_STATUS_ROOF,
 };
 
@@ -132,6 +149,14 @@ struct resume_ticket_state {
 	shunk_t conn_name;	/* hint only; may be empty */
 	uint32_t flags;
 	shunk_t ppk_id;		/* may be empty */
+	/*
+	 * What the connection's policy is judged against when the
+	 * ticket is presented: the issuer of the peer's certificate
+	 * (empty: no certificate, or an earlier build's ticket), and
+	 * how this end authenticated (0: an earlier build's ticket).
+	 */
+	shunk_t peer_ca;
+	uint8_t local_auth;
 };
 
 struct resume_ticket_header {

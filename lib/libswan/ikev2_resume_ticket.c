@@ -52,6 +52,10 @@ static const char *const status_names[RESUME_TICKET_STATUS_ROOF] = {
 	[RESUME_TICKET_BAD_SK_D] = "SK_d does not unwrap",
 	[RESUME_TICKET_REVOKED] = "revoked",
 	[RESUME_TICKET_REVOCATIONS_LOST] = "revocations lost",
+	[RESUME_TICKET_CONNECTION_GONE] = "connection gone",
+	[RESUME_TICKET_AUTH_NOT_ADMITTED] = "authentication not admitted",
+	[RESUME_TICKET_PEER_ID_NOT_ADMITTED] = "peer ID not admitted",
+	[RESUME_TICKET_CA_NOT_ADMITTED] = "CA not admitted",
 };
 
 const char *resume_ticket_status_name(enum resume_ticket_status status)
@@ -163,7 +167,9 @@ chunk_t resume_ticket_encode_state(const struct resume_ticket_state *s)
 		       tlv_size(s->sk_d.len) +
 		       (optional(s->conn_name) ? tlv_size(s->conn_name.len) : 0) +
 		       (s->flags != 0 ? tlv_size(U32_SIZE) : 0) +
-		       (optional(s->ppk_id) ? tlv_size(s->ppk_id.len) : 0));
+		       (optional(s->ppk_id) ? tlv_size(s->ppk_id.len) : 0) +
+		       (optional(s->peer_ca) ? tlv_size(s->peer_ca.len) : 0) +
+		       (s->local_auth != 0 ? tlv_size(1) : 0));
 	chunk_t out = alloc_chunk(size, "resume ticket plaintext");
 	struct writer w = { .ptr = out.ptr, .left = out.len, };
 
@@ -193,6 +199,12 @@ chunk_t resume_ticket_encode_state(const struct resume_ticket_state *s)
 	}
 	if (optional(s->ppk_id)) {
 		put_tlv(&w, RESUME_TLV_PPK_ID, s->ppk_id.ptr, s->ppk_id.len);
+	}
+	if (optional(s->peer_ca)) {
+		put_tlv(&w, RESUME_TLV_PEER_CA, s->peer_ca.ptr, s->peer_ca.len);
+	}
+	if (s->local_auth != 0) {
+		put_tlv(&w, RESUME_TLV_LOCAL_AUTH, &s->local_auth, 1);
 	}
 	passert(w.left == 0);
 	return out;
@@ -293,6 +305,14 @@ static bool decode_tlv(uint16_t type, shunk_t v, struct resume_ticket_state *s)
 	case RESUME_TLV_PPK_ID:
 		s->ppk_id = optional_value(v);
 		return v.len <= MAX_PPK_ID_SIZE;
+	case RESUME_TLV_PEER_CA:
+		s->peer_ca = optional_value(v);
+		return v.len <= RESUME_TICKET_MAX_PEER_CA_SIZE;
+	case RESUME_TLV_LOCAL_AUTH:
+		/* the code itself is the glue's to judge, as peer_auth's */
+		if (v.len != 1) return false;
+		s->local_auth = p[0];
+		return true;
 	}
 	/* known_tlv() let through a type this does not store */
 	return false;
@@ -314,6 +334,8 @@ static bool known_tlv(uint16_t type)
 	case RESUME_TLV_CONN_NAME:
 	case RESUME_TLV_FLAGS:
 	case RESUME_TLV_PPK_ID:
+	case RESUME_TLV_PEER_CA:
+	case RESUME_TLV_LOCAL_AUTH:
 		return true;
 	}
 	return false;

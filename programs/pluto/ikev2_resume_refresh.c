@@ -26,6 +26,7 @@
 #include "ikev2_ike_session_resume.h"
 #include "ikev2_resume_session.h"
 #include "ikev2_resume_refresh.h"
+#include "ikev2_resume_policy.h"
 
 /*
  * A refreshed ticket must outlive the one it replaces by more than
@@ -171,6 +172,8 @@ void v2_resume_ike_sa_rekeyed(struct ike_sa *old_ike, struct ike_sa *new_ike)
 					   /*initiator*/(initiated ? c->local : c->remote),
 					   /*responder*/(initiated ? c->remote : c->local),
 					   old_ike->sa.st_inception);
+			/* the gateway's: how the peer authenticated, as negotiated */
+			set_resume_session_policy(session, old_ike);
 		}
 		/* not resumed: never recorded as a used ticket */
 		session->from_ticket = false;

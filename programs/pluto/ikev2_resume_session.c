@@ -44,6 +44,7 @@
 #include "ikev2_resume_revocation.h"
 #include "ikev2_psk.h"
 #include "ikev2_prf.h"		/* for ikev2_psk_resume() */
+#include "ikev2_resume_policy.h"
 
 deltatime_t pluto_resume_key_rotation = DELTATIME_INIT(DEFAULT_RESUME_KEY_ROTATION);
 deltatime_t pluto_resume_ticket_lifetime = DELTATIME_INIT(DEFAULT_RESUME_TICKET_LIFETIME);
@@ -310,6 +311,7 @@ struct resume_session *clone_resume_session(const struct resume_session *session
 	struct resume_session *clone = clone_bytes(session, sizeof(*session), "resume session");
 	clone->initiator_id = clone_id(&session->initiator_id, "resume initiator ID");
 	clone->responder_id = clone_id(&session->responder_id, "resume responder ID");
+	clone_resume_session_policy(clone, session);
 	return clone;
 }
 
@@ -320,6 +322,7 @@ void pfree_resume_session(struct resume_session **session)
 	}
 	free_id_content(&(*session)->initiator_id);
 	free_id_content(&(*session)->responder_id);
+	free_resume_session_policy(*session);
 	pfree(*session);
 	*session = NULL;
 }
@@ -366,6 +369,7 @@ void release_session(struct session **session)
 	pfreeany((*session)->stored_file);
 	free_id_content(&(*session)->resume.initiator_id);
 	free_id_content(&(*session)->resume.responder_id);
+	free_resume_session_policy(&(*session)->resume);
 	free_chunk_content(&(*session)->ticket);
 	symkey_delref(&global_logger, "session.sk_d_old", &(*session)->sk_d_old);
 	pfree((*session));
@@ -462,8 +466,9 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 	 */
 	const struct resume_session *resumed = ike->sa.st_v2_resume_session;
 	realtime_t auth_time = (resumed != NULL ? resumed->auth_time : ike->sa.st_inception);
-	enum keyword_auth peer_auth = (resumed != NULL ? resumed->auth_method :
-				       c->remote->host.config->auth);
+	/* and the policy that admitted it, as negotiated (#3028) */
+	const struct resume_policy policy = resume_policy_of(ike);
+	enum keyword_auth peer_auth = policy.peer_auth;
 	*expiry = ticket_expiry(ike, auth_time, now);
 	if (realtime_cmp(*expiry, <=, now)) {
 		llog(RC_LOG, logger,
@@ -491,6 +496,8 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 		},
 		/* SK_d stays in NSS: the key ring wraps it */
 		.conn_name = shunk1(c->name),
+		.peer_ca = policy.peer_ca,
+		.local_auth = resume_ticket_auth_code(policy.local_auth),
 	};
 	memcpy(state.spi_i, ike->sa.st_ike_spis.initiator.bytes, sizeof(state.spi_i));
 	memcpy(state.spi_r, ike->sa.st_ike_spis.responder.bytes, sizeof(state.spi_r));
@@ -649,6 +656,7 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 					    state.transforms.dh,
 					    state.transforms.encr_keylen);
 		ike->sa.st_v2_resume_session = clone_thing(session, "resume session");
+		resume_session_policy_from_ticket(ike->sa.st_v2_resume_session, &state);
 		resume_stats.accepted++;
 	} else {
 		free_id_content(&session.initiator_id);

@@ -95,6 +95,16 @@ struct resume_session {
 	 * client's AUTH verified in, which its own AUTH then uses.
 	 */
 	enum resume_auth_form auth_form;
+	/*
+	 * Gateway: the policy that admitted the peer, judged again when
+	 * the ticket is presented (ikev2_resume_policy.h): the
+	 * connection that issued the ticket (or NULL), the issuer of
+	 * the peer's certificate (or empty), this end's method
+	 * (AUTH_UNSET when an earlier build's ticket does not say).
+	 */
+	char *conn_name;
+	chunk_t peer_ca;
+	enum keyword_auth local_auth;
 };
 
 struct resume_session *clone_resume_session(const struct resume_session *session);

@@ -1,5 +1,5 @@
 swan-log -s corrupt count 1 'rejecting IKE_SESSION_RESUME ticket: revocations lost'
-ipsec whack --resumestatus | swan-match 'tickets rejected: .* revocations-lost=1$'
+ipsec whack --resumestatus | swan-match 'tickets rejected: .* revocations-lost=1 '
 swan-log mark again
 ipsec restart
 ipsec add west-east road-east

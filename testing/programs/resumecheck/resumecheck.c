@@ -44,6 +44,8 @@ static const uint8_t idi_body[] = { 2/*ID_FQDN*/, 0, 0, 0, 'w', 'e', 's', 't', }
 static const uint8_t idr_body[] = { 2/*ID_FQDN*/, 0, 0, 0, 'e', 'a', 's', 't', };
 static const uint8_t sk_d[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, };
 static const char conn_name[] = "west-east";
+/* the issuer DN of the peer's certificate: the codec only carries it */
+static const uint8_t peer_ca_dn[] = { 0x30, 0x0d, 0x31, 0x0b, 0x30, 0x09, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x02, 'C', 'A', };
 
 
 /* pluto's defaults */
@@ -68,6 +70,8 @@ static struct resume_ticket_state sample_state(void)
 		.sk_d = THING_AS_SHUNK(sk_d),
 		.conn_name = shunk2(conn_name, strlen(conn_name)),
 		.flags = 0x1,
+		.peer_ca = THING_AS_SHUNK(peer_ca_dn),
+		.local_auth = 3,
 	};
 	return s;
 }
@@ -82,7 +86,8 @@ static bool same_state(const struct resume_ticket_state *a, const struct resume_
 		memeq(a->spi_r, b->spi_r, sizeof(a->spi_r)) &&
 		memeq(&a->transforms, &b->transforms, sizeof(a->transforms)) &&
 		hunk_eq(a->sk_d, b->sk_d) && hunk_eq(a->conn_name, b->conn_name) &&
-		a->flags == b->flags && hunk_eq(a->ppk_id, b->ppk_id));
+		a->flags == b->flags && hunk_eq(a->ppk_id, b->ppk_id) &&
+		hunk_eq(a->peer_ca, b->peer_ca) && a->local_auth == b->local_auth);
 }
 
 /* append one raw TLV to a plaintext */
@@ -108,6 +113,8 @@ static void check_codec(void)
 	struct resume_ticket_state required_only = in;
 	required_only.conn_name = empty_shunk;
 	required_only.flags = 0;
+	required_only.peer_ca = empty_shunk;
+	required_only.local_auth = 0;
 	chunk_t required = resume_ticket_encode_state(&required_only);
 	for (size_t len = 0; len < plain.len; len++) {
 		enum resume_ticket_status st = resume_ticket_decode_state(shunk2(plain.ptr, len), &out);
@@ -168,8 +175,10 @@ static void check_codec(void)
 		{ RESUME_TLV_SK_D, 0, },
 		{ RESUME_TLV_IDI, 4, },
 		{ RESUME_TLV_FLAGS, 8, },
+		{ RESUME_TLV_LOCAL_AUTH, 2, },
+		{ RESUME_TLV_PEER_CA, RESUME_TICKET_MAX_PEER_CA_SIZE + 1, },
 	};
-	static const uint8_t zeros[RESUME_TICKET_MAX_SK_D_SIZE + 1];
+	static const uint8_t zeros[RESUME_TICKET_MAX_PEER_CA_SIZE + 1];
 	for (unsigned i = 0; i < elemsof(bad_lengths); i++) {
 		chunk_t bad = empty_chunk;
 		add_tlv(&bad, bad_lengths[i].type, zeros, bad_lengths[i].len);

@@ -1,0 +1,2 @@
+ipsec delete west-east
+ipsec status | swan-match -v '"west-east"'

@@ -1,0 +1,1 @@
+swan-client-with-ticket west-east

@@ -1,0 +1,3 @@
+swan-x509
+ipsec start
+ipsec add west-east
