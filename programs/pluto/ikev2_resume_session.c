@@ -670,6 +670,9 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 		.ticket_expiry = realtime(state.expiry),
 	};
 	memcpy(session.ticket_id, state.ticket_id, sizeof(session.ticket_id));
+	/* the IKE SA it was issued for, deleted once resumed (4.3.4) */
+	memcpy(session.ticket_ike_spis.initiator.bytes, state.spi_i, sizeof(state.spi_i));
+	memcpy(session.ticket_ike_spis.responder.bytes, state.spi_r, sizeof(state.spi_r));
 	diag_t d = NULL;
 	if (resume_revoked_cache != NULL &&
 	    resume_replay_seen(resume_revoked_cache, state.ticket_id, now)) {
