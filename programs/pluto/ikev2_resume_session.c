@@ -621,6 +621,9 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 		.ticket_expiry = realtime(state.expiry),
 	};
 	memcpy(session.ticket_id, state.ticket_id, sizeof(session.ticket_id));
+	/* the IKE SA it was issued for, deleted once resumed (4.3.4) */
+	memcpy(session.ticket_ike_spis.initiator.bytes, state.spi_i, sizeof(state.spi_i));
+	memcpy(session.ticket_ike_spis.responder.bytes, state.spi_r, sizeof(state.spi_r));
 	diag_t d = NULL;
 	if (!resume_ticket_auth(state.peer_auth, &session.auth_method)) {
 		status = RESUME_TICKET_MALFORMED_TLV;

@@ -36,6 +36,7 @@
 #include "crypt_mac.h"
 #include "diag.h"
 #include "ikev2_resume_ticket.h"
+#include "ike_spi.h"
 
 struct ike_sa;
 struct pbs_out;
@@ -90,6 +91,8 @@ struct resume_session {
 	bool from_ticket;
 	uint8_t ticket_id[RESUME_TICKET_ID_SIZE];
 	realtime_t ticket_expiry;
+	/* the SPIs of the IKE SA the ticket was issued for (4.3.4) */
+	ike_spis_t ticket_ike_spis;
 	/*
 	 * Client: the form its AUTH is sent in.  Gateway: the form the
 	 * client's AUTH verified in, which its own AUTH then uses.

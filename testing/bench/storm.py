@@ -26,6 +26,12 @@ who goes first alternates from round to round.  Phases:
      and the kernel drops what its socket cannot hold (counted).  A
      client whose ticket is refused reconnects once more with a full
      handshake; a dropped request is not retransmitted.
+  O  a client-side outage: every client pluto is killed (SIGKILL: no
+     Delete reaches the gateway) and started again, and every client
+     reconnects, resuming with the ticket it kept on disk (patched;
+     stock 5.2 keeps none and authenticates in full).  The gateway's
+     IKE SA count and RSS before and after: RFC 5723 4.3.4 wants it
+     back at N, the old IKE SAs deleted silently, not N more.
 
 Per phase: gateway CPU (utime+stime of its pluto) per IKE SA that came
 up, wall time until all N are up, how many resumed and how many did a
@@ -574,11 +580,13 @@ conn clients
             # PSK, or a certificate ("authenticated peer certificate '@client-1' and ...")
             "full": len(re.findall(r"responder established IKE SA; authenticated peer "
                                    r"(using authby=secret|certificate )", log)),
+            "superseded": len(re.findall(r"superseded by #[0-9]+ resumed with its ticket", log)),
         }
 
     def phase(self, name, action, retry_full=False):
         n = self.args.n
         since = len(self.gw.log())
+        gw_sas0 = self.gw.established()
         rss0 = self.gw.rss_kib()
         cpu0 = self.gw.cpu_seconds()
         drops0 = self.gw.udp_receive_drops()
@@ -592,6 +600,7 @@ conn clients
         cpu = user + system
         counts = self.gateway_counts(since)
         up = self.up_count()
+        gw_sas = self.gw.established()
         result = {
             "phase": name, "n": n, "up": up,
             "wall_s": wall, "cpu_s": cpu, "cpu_ms_per_sa": 1000 * cpu / max(up, 1),
@@ -601,6 +610,9 @@ conn clients
             "gateway_udp_drops": self.gw.udp_receive_drops() - drops0,
             "rss_kib": self.gw.rss_kib(), "peak_rss_kib": self.gw.rss_kib("VmHWM"),
             "rss_kib_per_sa": (self.gw.rss_kib() - rss0) / n if name == "A" else None,
+            "gateway_ike_sas_before": gw_sas0, "gateway_ike_sas": gw_sas,
+            "rss_kib_before": rss0,
+            "superseded_deleted": counts["superseded"],
         }
         print(f"  {self.build:8} {name}: {up}/{n} up in "
               f"{'timeout' if wall is None else f'{wall:.1f}s'}, gateway CPU "
@@ -608,6 +620,10 @@ conn clients
               f"system {result['system_ms_per_sa']:.2f}), resumed {counts['resumed']}, "
               f"full {counts['full']}, gateway UDP drops {result['gateway_udp_drops']}",
               flush=True)
+        if name == "O":
+            print(f"  {self.build:8} {name}: gateway IKE SAs {gw_sas0} -> {gw_sas} "
+                  f"(old ones deleted as superseded: {counts['superseded']}), "
+                  f"RSS {rss0 / 1024:.1f} -> {result['rss_kib'] / 1024:.1f} MiB", flush=True)
         return result
 
     def restart_gateway(self):
@@ -615,6 +631,19 @@ conn clients
         self.gw.ipsec("kill")
         self.gw.ipsec("start")
         self.pin()
+
+    def client_outage(self):
+        """Every client loses its network with no Delete, as after a
+        crash, a sleep or a Wi-Fi to LTE hand-over: its pluto is
+        killed and started again (the patched client keeps its ticket
+        on disk), then everybody reconnects, one by one as in B."""
+        for c in self.clients:
+            c.ipsec("kill")
+            c.ipsec("start")
+            c.ipsec("whack", "--impair", "revival", "--impair", "suppress-retransmits")
+            c.ipsec("add", *c.conns)
+        self.pin()
+        self.initiate_all()
 
     def stop_all(self):
         """Stop every pluto that was started, delete the namespaces."""
@@ -667,6 +696,8 @@ conn clients
         self.restart_gateway()
         self.suspend_all()
         yield self.phase("C", self.burst_initiate_all, retry_full=True)
+        # the clients' side fails: all N still up on the gateway
+        yield self.phase("O", self.client_outage, retry_full=True)
 
 
 # requests per wave of the network blip (phase D): fewer than stock
@@ -675,8 +706,9 @@ conn clients
 BLIP_WAVE = 64
 
 # in the order they run: full, resume one by one, resume all at once
-# (a network blip), resume all at once after a gateway restart
-PHASES = "ABDC"
+# (a network blip), resume all at once after a gateway restart, the
+# clients crash and resume
+PHASES = "ABDCO"
 
 
 def median(values):
@@ -792,9 +824,13 @@ def main():
                 "peak_rss_kib": median([x["peak_rss_kib"] for x in rows]),
                 "drops": max(x.get("gateway_udp_drops", 0) for x in rows),
                 "rss_kib_per_sa": median([x["rss_kib_per_sa"] for x in rows]),
+                "gateway_ike_sas_before": median([x["gateway_ike_sas_before"] for x in rows]),
+                "gateway_ike_sas": median([x["gateway_ike_sas"] for x in rows]),
+                "rss_kib_before": median([x["rss_kib_before"] for x in rows]),
+                "rss_kib": median([x["rss_kib"] for x in rows]),
             }
     names = {"A": "full connect", "B": "suspend+resume", "D": "network blip storm",
-             "C": "gateway restart storm"}
+             "C": "gateway restart storm", "O": "client-side outage"}
     print()
     print(f"{'phase':24} {'build':8} {'CPU ms/SA (median, min-max)':30} {'wall s':>7} "
           f"{'up':>6} {'resumed':>8} {'full':>6} {'peak RSS':>10} {'UDP drops':>10}")
@@ -829,6 +865,11 @@ def main():
         per_sa = table[(build, "C")]["cpu_ms_per_sa"]
         print(f"projection, 100K-client storm after a restart, {build}: "
               f"{per_sa * 100000 / 1000:.0f} gateway CPU-seconds")
+    for build in builds:
+        t = table[(build, "O")]
+        print(f"client-side outage, {build}: gateway IKE SAs {t['gateway_ike_sas_before']:.0f} -> "
+              f"{t['gateway_ike_sas']:.0f} (N={args.n}), RSS {t['rss_kib_before'] / 1024:.1f} -> "
+              f"{t['rss_kib'] / 1024:.1f} MiB")
     rss = table[("patched", "A")]["rss_kib_per_sa"] if "patched" in builds else None
     if rss is not None:
         print(f"patched gateway RSS per live IKE SA: {rss:.1f} KiB")

@@ -35,3 +35,8 @@ echo "ipsec.conf(5): session-resumption describes the ticket refresh"
 # the client's ticket kept across restarts (patch 0032)
 grep -q "keeps each connection's ticket across restarts of pluto" <<< "$(tr -s ' \t\n' ' ' <<< "$conf")" || { echo "ipsec.conf(5) does not describe the client's stored ticket" >&2; exit 1; }
 echo "ipsec.conf(5): session-resumption describes the client's stored ticket"
+# the gateway deletes the IKE SA a resumed ticket came from (patch 0044)
+grep -q "the gateway deletes that IKE SA and its Child SAs, kernel SAs included, without sending a Delete" <<< "$(tr -s ' \t\n' ' ' <<< "$conf")" || { echo "ipsec.conf(5) does not say the superseded IKE SA is deleted" >&2; exit 1; }
+echo "ipsec.conf(5): session-resumption deletes the superseded IKE SA"
+grep -q "superseded IKE SAs deleted=" <<< "$(tr -s ' \t\n' ' ' <<< "$whack")" || { echo "ipsec-whack(8) lacks the superseded IKE SA counter" >&2; exit 1; }
+echo "ipsec-whack(8): --resumestatus counts superseded IKE SAs"

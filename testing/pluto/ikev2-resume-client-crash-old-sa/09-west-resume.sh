@@ -1,0 +1,8 @@
+swan-log mark resume
+ipsec start
+ipsec add west-east
+ipsec whack --impair revival --impair suppress-retransmits
+ipsec up west-east
+swan-log -s resume has 'session resumption: using the ticket kept from before the restart'
+swan-log -s resume has 'initiator established IKE SA; authenticated peer using authby=session-resume'
+swan-log -s resume count 0 'sent IKE_SA_INIT request to'
