@@ -1,4 +1,4 @@
 swan-log has 'rejecting IKE_SESSION_RESUME ticket: revoked'
 swan-log lacks 'authenticated peer using authby=session-resume'
 # one revocation, one ticket refused for it
-ipsec whack --resumestatus | swan-match -c 2 ' revoked=1( revoked-peers=0)?$'
+ipsec whack --resumestatus | swan-match -c 2 ' revoked=1( |$)'
