@@ -140,11 +140,16 @@ def signalled_plutos(host, hd):
     """Every pluto of HOST that ended by a signal, from the lines
     swan-pluto-run appends to pluto.status ("PID killed by SIGSEGV (core
     dumped)"), less the SIGKILLs of `ipsec kill` (pluto.killed), and
-    every core file in the host's directory (pluto's --dumpdir)."""
-    killed = set()
-    p = os.path.join(hd, "pluto.killed")
-    if os.path.exists(p):
-        killed = set(open(p).read().split())
+    every core file in the host's directory (pluto's --dumpdir) of a
+    host that ran no stock 5.2 peer."""
+    def pids(fn):
+        p = os.path.join(hd, fn)
+        return set(open(p).read().split()) if os.path.exists(p) else set()
+    killed = pids("pluto.killed")
+    # a stock 5.2 peer (ipsec start --build stock) in a test of the
+    # series that crashed while ipsec stop shut it down: the crash
+    # patch 0043 fixes is not the test's failure (ipsec stop notes it)
+    stock_peer = pids("pluto.stock-shutdown-crash")
     problems = []
     p = os.path.join(hd, "pluto.status")
     if os.path.exists(p):
@@ -154,9 +159,11 @@ def signalled_plutos(host, hd):
                 continue
             if how == "killed by SIGKILL" and pid in killed:
                 continue
+            if pid in stock_peer:
+                continue
             problems.append(f"pluto on {host} (pid {pid}) {how}")
     for fn in sorted(os.listdir(hd)):
-        if CORE_RE.match(fn):
+        if CORE_RE.match(fn) and not stock_peer:
             problems.append(f"pluto on {host} left a core file: "
                             f"{os.path.join(hd, fn)}")
     return problems
