@@ -1,9 +1,9 @@
-# ROUNDS rounds (SWANTEST_SHUTDOWN_ROUNDS, default 6): both plutos up,
+# ROUNDS rounds (SWANTEST_SHUTDOWN_ROUNDS, default 4): both plutos up,
 # 16 IKE SAs between them, then both stopped at once, each sending its
 # Deletes to a peer that is itself shutting down.  A pluto that ends
 # by a signal fails its `ipsec stop` (and the runner names it from
 # pluto.status).
-rounds=${SWANTEST_SHUTDOWN_ROUNDS:-6}
+rounds=${SWANTEST_SHUTDOWN_ROUNDS:-4}
 conns=$(seq -f 's%g' 16)
 # exiting helper threads are held back until PR_Cleanup() or their
 # join (slow-thread-exit.c); SWANTEST_SHUTDOWN_HOLD=no: the bare race
