@@ -11,6 +11,8 @@
 #   make bench        reconnect-storm benchmark, patched vs stock (docs/performance.md)
 #   make bench-callgrind  the gateway's instructions per full and resumed handshake
 #   make bench-wake   what waking the gateway for a packet costs, trickle vs burst
+#   make stress-shutdown  the shutdown stress test STRESS_RUNS (50) times in a
+#                     row (VARIANT=stock: against stock 5.2); counts the crashes
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
 #
@@ -32,9 +34,11 @@ BENCH_LAYOUT ?= per-client
 BENCH_AUTH ?= psk
 BENCH_K ?= 20
 BENCH_WAKE_K ?= 400
+STRESS_RUNS ?= 50
+VARIANT ?= patched
 
 .PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket bench \
-	bench-callgrind bench-wake demo \
+	bench-callgrind bench-wake stress-shutdown demo \
 	dev-tree dev-tree-reset export-patches clean distclean
 
 all: build
@@ -77,6 +81,9 @@ bench-callgrind: build stock
 bench-wake: build stock
 	@$(PYTHON) $(TOP)/testing/bench/wakecost.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
 		-k $(BENCH_WAKE_K) --rounds $(BENCH_ROUNDS)
+
+stress-shutdown: $(if $(filter stock,$(VARIANT)),stock,build)
+	@$(TOP)/mk/stress-shutdown.sh $(VARIANT) $(STRESS_RUNS)
 
 demo: build
 	@$(TOP)/demo/demo.sh $(BUILD)/inst

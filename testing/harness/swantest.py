@@ -24,7 +24,10 @@ namespace; its address is ADDRESSES[host] and exists only in there.  The
 steps see the harness commands (ipsec, swan-log, swan-alive, ...) on PATH
 and SWAN_* variables.  After the steps, every pluto that was started and
 not deliberately stopped must still be running, must not have logged an
-assertion or expectation failure, and must shut down without leaks.
+assertion or expectation failure, and must shut down without leaks; and
+no pluto of the test may have ended by a signal (other than the SIGKILL
+of `ipsec kill`) or left a core file: each such pluto fails the test,
+named with its signal.
 
 Whatever happens (failure, timeout, Ctrl-C), every process in the test's
 namespaces is killed and the namespaces are deleted.  The last line is
@@ -64,6 +67,9 @@ STEP_RE = re.compile(r"^(\d+)-([a-z]+)-([A-Za-z0-9_.-]+)\.sh$")
 # Lines a healthy pluto never logs, whatever the peer sends.
 BAD_LOG_RE = re.compile(r"ASSERTION FAILED|EXPECTATION FAILED|SIGSEGV|"
                         r"leak detective found [1-9]")
+# a core file in a host's directory (pluto's --dumpdir), whatever
+# kernel.core_uses_pid says
+CORE_RE = re.compile(r"^core(\.\d+)?$")
 STEP_TIMEOUT = 120
 SHUTDOWN_TIMEOUT = 20
 # a selftest may build the tree once per patch
@@ -128,6 +134,39 @@ def reap_stale_namespaces():
         if m and not pid_alive(int(m.group(1))):
             print(f"swantest: removing namespace {ns} left by a dead run")
             netns_kill_and_delete(ns)
+
+
+def signalled_plutos(host, hd):
+    """Every pluto of HOST that ended by a signal, from the lines
+    swan-pluto-run appends to pluto.status ("PID killed by SIGSEGV (core
+    dumped)"), less the SIGKILLs of `ipsec kill` (pluto.killed), and
+    every core file in the host's directory (pluto's --dumpdir) of a
+    host that ran no stock 5.2 peer."""
+    def pids(fn):
+        p = os.path.join(hd, fn)
+        return set(open(p).read().split()) if os.path.exists(p) else set()
+    killed = pids("pluto.killed")
+    # a stock 5.2 peer (ipsec start --build stock) in a test of the
+    # series that crashed while ipsec stop shut it down: the crash
+    # patch 0045 fixes is not the test's failure (ipsec stop notes it)
+    stock_peer = pids("pluto.stock-shutdown-crash")
+    problems = []
+    p = os.path.join(hd, "pluto.status")
+    if os.path.exists(p):
+        for line in open(p, errors="replace"):
+            pid, _, how = line.strip().partition(" ")
+            if not how.startswith("killed by "):
+                continue
+            if how == "killed by SIGKILL" and pid in killed:
+                continue
+            if pid in stock_peer:
+                continue
+            problems.append(f"pluto on {host} (pid {pid}) {how}")
+    for fn in sorted(os.listdir(hd)):
+        if CORE_RE.match(fn) and not stock_peer:
+            problems.append(f"pluto on {host} left a core file: "
+                            f"{os.path.join(hd, fn)}")
+    return problems
 
 
 class Test:
@@ -312,7 +351,8 @@ class Runner:
                               + "\n        ".join(tail))
 
     def post_checks(self, test, workdir, host_ns):
-        """Plutos still running, no assertion, clean shutdown, no leak."""
+        """Plutos still running, no assertion, clean shutdown, no leak,
+        no pluto ended by a signal, no core file."""
         problems = []
         for host in test.hosts:
             hd = os.path.join(workdir, host)
@@ -325,6 +365,7 @@ class Runner:
                 except (OSError, ValueError):
                     pid = None
                 if pid is None or not pid_alive(pid):
+                    # signalled_plutos() below names the signal
                     problems.append(f"pluto on {host} died during the test")
                 else:
                     r = subprocess.run(
@@ -340,6 +381,7 @@ class Runner:
                 for line in open(log, errors="replace"):
                     if BAD_LOG_RE.search(line):
                         problems.append(f"{host} pluto.log: {line.strip()}")
+            problems += signalled_plutos(host, hd)
         if problems:
             raise TestFailure("; ".join(problems))
 
@@ -371,6 +413,14 @@ class Runner:
             ok, why = False, "interrupted"
         finally:
             self.teardown_network()
+        if not ok:
+            # a step failed before post_checks(): still name every
+            # pluto that ended by a signal
+            for host in test.hosts:
+                hd = os.path.join(workdir, host)
+                for p in signalled_plutos(host, hd) if os.path.isdir(hd) else []:
+                    if p not in why:
+                        why += "; " + p
         secs = time.monotonic() - start
         if self.collect:
             # the guest's writes vanish at power-off; the host keeps
