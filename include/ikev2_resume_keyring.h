@@ -72,6 +72,15 @@
 struct logger;
 struct jambuf;
 
+/*
+ * HKDF-SHA256(BASE, salt = zeros, info = INFO), SIZE octets, inside
+ * NSS, as a session key for TARGET's OPERATION (and FLAGS): how every
+ * key of session resumption is derived from a stored one.
+ */
+PK11SymKey *resume_hkdf_session_key(PK11SymKey *base, const char *info,
+				    CK_MECHANISM_TYPE target, CK_ATTRIBUTE_TYPE operation,
+				    CK_FLAGS flags, size_t size);
+
 #define RESUME_KEY_LABEL_PREFIX		"ikev2-resume:"
 #define RESUME_KEY_LABEL_PREFIX_MAX	32
 #define RESUME_KEY_SIZE			32	/* AES-256 */

@@ -229,10 +229,9 @@ static const struct resume_key *insert_key(struct resume_keyring *ring, struct r
 	return &ring->keys[i];
 }
 
-/* HKDF-SHA256(stored key, info), inside NSS, as a session object */
-static PK11SymKey *derive_session_key(const struct resume_key *key, const char *info,
-				      CK_MECHANISM_TYPE target, CK_ATTRIBUTE_TYPE operation,
-				      CK_FLAGS flags)
+PK11SymKey *resume_hkdf_session_key(PK11SymKey *base, const char *info,
+				    CK_MECHANISM_TYPE target, CK_ATTRIBUTE_TYPE operation,
+				    CK_FLAGS flags, size_t size)
 {
 	CK_NSS_HKDFParams hkdf = {
 		.bExtract = CK_TRUE,	/* zero salt */
@@ -245,8 +244,16 @@ static PK11SymKey *derive_session_key(const struct resume_key *key, const char *
 		.data = (void *)&hkdf,
 		.len = sizeof(hkdf),
 	};
-	return PK11_DeriveWithFlags(key->stored, CKM_NSS_HKDF_SHA256, &param,
-				    target, operation, RESUME_KEY_SIZE, flags);
+	return PK11_DeriveWithFlags(base, CKM_NSS_HKDF_SHA256, &param,
+				    target, operation, size, flags);
+}
+
+static PK11SymKey *derive_session_key(const struct resume_key *key, const char *info,
+				      CK_MECHANISM_TYPE target, CK_ATTRIBUTE_TYPE operation,
+				      CK_FLAGS flags)
+{
+	return resume_hkdf_session_key(key->stored, info, target, operation, flags,
+				       RESUME_KEY_SIZE);
 }
 
 /*

@@ -20,6 +20,7 @@
 #include "crypt_prf.h"
 #include "ike_alg_prf.h"
 #include "ikev2_resume_revstore.h"
+#include "ikev2_resume_keyring.h"	/* for resume_hkdf_session_key() */
 
 #define STORE_MAGIC		"LSRV"
 #define STORE_VERSION		1
@@ -71,19 +72,8 @@ static PK11SymKey *find_or_make_base_key(PK11SlotInfo *slot, bool *persistent,
 /* HKDF-SHA256(BASE, info=INFO) as an HMAC-SHA256 key, inside NSS */
 static PK11SymKey *derive_hmac_key(PK11SymKey *base, const char *info)
 {
-	CK_NSS_HKDFParams hkdf = {
-		.bExtract = CK_TRUE,	/* zero salt */
-		.bExpand = CK_TRUE,
-		.pInfo = (CK_BYTE_PTR)info,
-		.ulInfoLen = strlen(info),
-	};
-	SECItem param = {
-		.type = siBuffer,
-		.data = (void *)&hkdf,
-		.len = sizeof(hkdf),
-	};
-	return PK11_DeriveWithFlags(base, CKM_NSS_HKDF_SHA256, &param,
-				    CKM_SHA256_HMAC, CKA_SIGN, STORE_KEY_SIZE, 0);
+	return resume_hkdf_session_key(base, info, CKM_SHA256_HMAC, CKA_SIGN, 0,
+				       STORE_KEY_SIZE);
 }
 
 diag_t resume_revstore_keys(PK11SlotInfo *slot, struct resume_revstore_keys *keys,
