@@ -67,29 +67,19 @@
 #include "diag.h"
 #include "realtime.h"
 #include "deltatime.h"
+#include "lset.h"
 #include "ikev2_resume_ticket.h"	/* for RESUME_TICKET_KEY_ID_SIZE */
+#include "ikev2_resume_keystore.h"	/* for resume_hkdf_session_key() */
+#include "ikev2_resume_cluster.h"	/* for struct resume_cluster_seed */
 
 struct logger;
 struct jambuf;
-
-/*
- * HKDF-SHA256(BASE, salt = zeros, info = INFO), SIZE octets, inside
- * NSS, as a session key for TARGET's OPERATION (and FLAGS): how every
- * key of session resumption is derived from a stored one.
- */
-PK11SymKey *resume_hkdf_session_key(PK11SymKey *base, const char *info,
-				    CK_MECHANISM_TYPE target, CK_ATTRIBUTE_TYPE operation,
-				    CK_FLAGS flags, size_t size);
 
 #define RESUME_KEY_LABEL_PREFIX		"ikev2-resume:"
 #define RESUME_KEY_LABEL_PREFIX_MAX	32
 #define RESUME_KEY_SIZE			32	/* AES-256 */
 #define RESUME_KEY_HKDF_INFO		"libreswan ikev2-resume ticket v1 AES-256-GCM"
 #define RESUME_KEY_WRAP_INFO		"libreswan ikev2-resume ticket v1 SK_d AES-256-KWP"
-#define RESUME_CLUSTER_SEED_INFO	"libreswan ikev2-resume cluster seed"
-#define RESUME_CLUSTER_RATCHET_INFO	"libreswan ikev2-resume cluster ratchet"
-#define RESUME_CLUSTER_KEY_ID_TAG	"clst"	/* + u32 epoch */
-#define RESUME_CLUSTER_SEED_SIZE	32
 /* the ring is ceil(ticket_lifetime/rotation)+1 keys; refuse more */
 #define RESUME_KEYRING_MAX_KEYS		64
 
@@ -103,12 +93,6 @@ struct resume_keyring_policy {
 	 * one DB never see each other's keys.
 	 */
 	const char *label_prefix;
-};
-
-/* what an operator provisions on every member of a cluster, once */
-struct resume_cluster_seed {
-	uint32_t epoch;
-	uint8_t bytes[RESUME_CLUSTER_SEED_SIZE];
 };
 
 struct resume_key {
@@ -146,10 +130,15 @@ diag_t resume_keyring_open(struct resume_keyring **ring, PK11SlotInfo *slot,
 			   realtime_t now, struct logger *logger);
 void resume_keyring_close(struct resume_keyring **ring);
 
-/* the key that seals now, created when none does; NULL after logging */
-const struct resume_key *resume_keyring_sealing_key(struct resume_keyring *ring,
-						    realtime_t now,
-						    struct logger *logger);
+/*
+ * Bring RING up to NOW and return the key that seals: in a cluster the
+ * ratchet advances (ikev2_resume_cluster.h); when no key seals, the
+ * expired ones are deleted and a new one created in the token.  NULL
+ * after logging.
+ */
+const struct resume_key *resume_keyring_advance_to_sealing_key(struct resume_keyring *ring,
+							       realtime_t now,
+							       struct logger *logger);
 /* a key that may open a ticket now; NULL when unknown or expired */
 const struct resume_key *resume_keyring_find(const struct resume_keyring *ring,
 					     const uint8_t id[RESUME_TICKET_KEY_ID_SIZE],
@@ -160,6 +149,17 @@ enum resume_key_role resume_key_role(const struct resume_keyring *ring,
 /* when KEY stops opening tickets, and is deleted */
 realtime_t resume_key_expires(const struct resume_keyring *ring,
 			      const struct resume_key *key);
+
+/*
+ * A key new to the token (KEY.stored, .id, .created set): label it,
+ * derive its session keys, add it to RING (dropping the oldest when
+ * full).  On failure KEY is deleted from the token.
+ */
+diag_t resume_keyring_add_new_key(struct resume_keyring *ring, struct resume_key key,
+				  realtime_t now, struct logger *logger);
+/* delete RING's I'th key from the token and the ring, logged to STREAM */
+void resume_keyring_delete_key(struct resume_keyring *ring, unsigned i, const char *why,
+			       lset_t stream, struct logger *logger);
 
 /* delete expired keys from the token */
 void resume_keyring_expire(struct resume_keyring *ring, realtime_t now,
@@ -174,17 +174,18 @@ diag_t resume_keyring_rotate(struct resume_keyring *ring, realtime_t now,
 void resume_keyring_purge(struct resume_keyring *ring, struct logger *logger);
 
 /*
- * Whole tickets: wrap SK_D and seal it with STATE (whose .sk_d is
- * ignored) under the sealing key; or check, open and decode a ticket
+ * Whole tickets: advance the ring as
+ * resume_keyring_advance_to_sealing_key() does, wrap SK_D and seal it
+ * with STATE (whose .sk_d is ignored) under the sealing key; or check, open and decode a ticket
  * (header, key, tag, TLVs, expiry against NOW) and unwrap its SK_d
  * into *SK_D, a new reference.  On RESUME_TICKET_OK the decoded STATE
  * points into *PLAINTEXT, which the caller frees with
  * free_resume_ticket_plaintext(); STATE's .sk_d is the wrapped form.
  */
-chunk_t resume_keyring_seal_ticket(struct resume_keyring *ring,
-				   const struct resume_ticket_state *state,
-				   PK11SymKey *sk_d,
-				   realtime_t now, struct logger *logger);
+chunk_t resume_keyring_advance_and_seal_ticket(struct resume_keyring *ring,
+					       const struct resume_ticket_state *state,
+					       PK11SymKey *sk_d,
+					       realtime_t now, struct logger *logger);
 enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring *ring,
 						     shunk_t ticket, realtime_t now,
 						     chunk_t *plaintext,

@@ -30,8 +30,9 @@
  * skipped.  Duplicates are rejected.
  *
  * Nothing here knows about IKE SAs or connections: the codec turns a
- * struct resume_ticket_state into bytes and back, and seals and opens
- * them with a key it is given.  Decoding never allocates from a length
+ * struct resume_ticket_state into bytes and back
+ * (ikev2_resume_ticket_seal.h seals and opens them with a key it is
+ * given).  Decoding never allocates from a length
  * read from the ticket; decoded fields point into the plaintext.
  */
 
@@ -177,21 +178,17 @@ enum resume_ticket_status resume_ticket_parse_header(shunk_t ticket,
 						     struct resume_ticket_header *header);
 
 /*
- * Seal PLAINTEXT under KEY (AES-256, CKM_AES_GCM) with a fresh random
- * nonce: returns the whole ticket, or an empty chunk after logging.
+ * The clear part of a new ticket, H, into its first
+ * RESUME_TICKET_HEADER_SIZE octets (the sealing is
+ * ikev2_resume_ticket_seal.h's).
  */
-chunk_t resume_ticket_seal(PK11SymKey *key,
-			   const uint8_t key_id[RESUME_TICKET_KEY_ID_SIZE],
-			   shunk_t plaintext, struct logger *logger);
+void resume_ticket_encode_header(const struct resume_ticket_header *h,
+				 uint8_t out[RESUME_TICKET_HEADER_SIZE]);
 
 /*
- * Open TICKET (whose header parsed) with KEY: the plaintext, or
- * RESUME_TICKET_TAG_FAILURE.  Free the plaintext with
- * free_resume_ticket_plaintext(), which wipes it: it holds SK_d.
+ * A plaintext from resume_ticket_encode_state() or
+ * resume_ticket_open(): wiped, then freed (it holds SK_d, wrapped).
  */
-enum resume_ticket_status resume_ticket_open(PK11SymKey *key, shunk_t ticket,
-					     chunk_t *plaintext);
-
 void free_resume_ticket_plaintext(chunk_t *plaintext);
 
 #endif

@@ -17,6 +17,7 @@
 #include "lswalloc.h"
 #include "passert.h"
 #include "constants.h"		/* for memeq() */
+#include "hunk.h"		/* for raw_ntoh() */
 
 /* the table starts small and doubles; at most half full */
 #define MIN_SLOTS	1024
@@ -63,8 +64,7 @@ void free_resume_replay_cache(struct resume_replay_cache **cache)
 static unsigned first_slot(const struct resume_replay_cache *cache,
 			   const uint8_t id[RESUME_TICKET_ID_SIZE])
 {
-	uint32_t h = ((uint32_t)id[0] << 24) | ((uint32_t)id[1] << 16) |
-		((uint32_t)id[2] << 8) | id[3];
+	uint32_t h = raw_ntoh(id, sizeof(h));
 	return h & (cache->nr_slots - 1);
 }
 

@@ -20,7 +20,7 @@
 #include "crypt_prf.h"
 #include "ike_alg_prf.h"
 #include "ikev2_resume_revstore.h"
-#include "ikev2_resume_keyring.h"	/* for resume_hkdf_session_key() */
+#include "ikev2_resume_keystore.h"	/* for resume_hkdf_session_key() */
 
 #define STORE_MAGIC		"LSRV"
 #define STORE_VERSION		1

@@ -13,14 +13,11 @@
 
 #include <string.h>
 
-#include <pk11pub.h>
-#include <pkcs11t.h>
-
 #include "ikev2_resume_ticket.h"
+#include "ikev2_resume_wipe.h"
 #include "lswalloc.h"
-#include "lswnss.h"
 #include "passert.h"
-#include "lswlog.h"
+#include "hunk.h"		/* for hunk_get(), raw_ntoh(), hton_chunk() */
 
 #define TLV_HEADER_SIZE		4
 #define U16_SIZE		2
@@ -71,76 +68,78 @@ const char *resume_ticket_status_name(enum resume_ticket_status status)
  * our bug, not the peer's.
  */
 
-struct writer {
-	uint8_t *ptr;
-	size_t left;
-};
-
-static void put_bytes(struct writer *w, const void *bytes, size_t len)
+static chunk_t put_space(chunk_t *out, size_t len)
 {
-	passert(w->left >= len);
+	passert(out->len >= len);
+	chunk_t field = chunk2(out->ptr, len);
+	out->ptr += len;
+	out->len -= len;
+	return field;
+}
+
+static void put_bytes(chunk_t *out, const void *bytes, size_t len)
+{
+	chunk_t field = put_space(out, len);
 	if (len > 0) {
-		memcpy(w->ptr, bytes, len);
+		memcpy(field.ptr, bytes, len);
 	}
-	w->ptr += len;
-	w->left -= len;
 }
 
-static void put_u16(struct writer *w, uint16_t v)
+/* V as SIZE octets, network byte order */
+static void put_number(chunk_t *out, uintmax_t v, size_t size)
 {
-	const uint8_t b[U16_SIZE] = { v >> 8, v };
-	put_bytes(w, b, sizeof(b));
+	hton_chunk(v, put_space(out, size));
 }
 
-static void put_u32(struct writer *w, uint32_t v)
-{
-	const uint8_t b[U32_SIZE] = { v >> 24, v >> 16, v >> 8, v };
-	put_bytes(w, b, sizeof(b));
-}
-
-static void put_u64(struct writer *w, uint64_t v)
-{
-	put_u32(w, v >> 32);
-	put_u32(w, v);
-}
-
-static void put_tlv(struct writer *w, enum resume_tlv_type type, const void *value, size_t len)
+static void put_tlv_header(chunk_t *out, enum resume_tlv_type type, size_t len)
 {
 	passert(len <= UINT16_MAX);
-	put_u16(w, type);
-	put_u16(w, len);
-	put_bytes(w, value, len);
+	put_number(out, type, U16_SIZE);
+	put_number(out, len, U16_SIZE);
 }
 
-static void put_tlv_u64(struct writer *w, enum resume_tlv_type type, uint64_t v)
+static void put_tlv(chunk_t *out, enum resume_tlv_type type, const void *value, size_t len)
 {
-	put_u16(w, type);
-	put_u16(w, U64_SIZE);
-	put_u64(w, v);
+	put_tlv_header(out, type, len);
+	put_bytes(out, value, len);
+}
+
+static void put_tlv_number(chunk_t *out, enum resume_tlv_type type, uintmax_t v, size_t size)
+{
+	put_tlv_header(out, type, size);
+	put_number(out, v, size);
 }
 
 /*
- * Readers: bounds-checked; false when the input is too short.
+ * Reader, the only one: the next field of IN, bounds-checked; false
+ * (IN unchanged) when IN is too short.  A number is as wide as FIELD,
+ * in network byte order.
  */
 
-static bool get_u16(shunk_t *in, uint16_t *v)
-{
-	const uint8_t *p = hunk_get(in, U16_SIZE);
-	if (p == NULL) {
-		return false;
-	}
-	*v = (p[0] << 8) | p[1];
-	return true;
-}
+#define get_number(IN, FIELD)						\
+	({								\
+		const void *gn_p_ = hunk_get(IN, sizeof(*(FIELD)));	\
+		if (gn_p_ != NULL) {					\
+			*(FIELD) = raw_ntoh(gn_p_, sizeof(*(FIELD)));	\
+		}							\
+		gn_p_ != NULL;						\
+	})
 
-static uint32_t read_u32(const uint8_t *p)
-{
-	return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
-}
+#define get_bytes(IN, ARRAY)						\
+	({								\
+		const void *gb_p_ = hunk_get(IN, sizeof(ARRAY));	\
+		if (gb_p_ != NULL) {					\
+			memcpy(ARRAY, gb_p_, sizeof(ARRAY));		\
+		}							\
+		gb_p_ != NULL;						\
+	})
 
-static uint64_t read_u64(const uint8_t *p)
+/* what is left of IN, all of it */
+static shunk_t get_rest(shunk_t *in)
 {
-	return ((uint64_t)read_u32(p) << 32) | read_u32(p + U32_SIZE);
+	shunk_t rest = *in;
+	*in = empty_shunk;
+	return rest;
 }
 
 static size_t tlv_size(size_t value_len)
@@ -171,31 +170,28 @@ chunk_t resume_ticket_encode_state(const struct resume_ticket_state *s)
 		       (optional(s->peer_ca) ? tlv_size(s->peer_ca.len) : 0) +
 		       (s->local_auth != 0 ? tlv_size(1) : 0));
 	chunk_t out = alloc_chunk(size, "resume ticket plaintext");
-	struct writer w = { .ptr = out.ptr, .left = out.len, };
+	chunk_t w = out;
 
 	put_tlv(&w, RESUME_TLV_TICKET_ID, s->ticket_id, RESUME_TICKET_ID_SIZE);
 	put_tlv(&w, RESUME_TLV_IDI, s->idi.ptr, s->idi.len);
 	put_tlv(&w, RESUME_TLV_IDR, s->idr.ptr, s->idr.len);
-	put_tlv(&w, RESUME_TLV_PEER_AUTH, &s->peer_auth, 1);
-	put_tlv_u64(&w, RESUME_TLV_AUTH_TIME, s->auth_time);
-	put_tlv_u64(&w, RESUME_TLV_EXPIRY, s->expiry);
+	put_tlv_number(&w, RESUME_TLV_PEER_AUTH, s->peer_auth, 1);
+	put_tlv_number(&w, RESUME_TLV_AUTH_TIME, s->auth_time, U64_SIZE);
+	put_tlv_number(&w, RESUME_TLV_EXPIRY, s->expiry, U64_SIZE);
 	put_tlv(&w, RESUME_TLV_SPI_I, s->spi_i, RESUME_TICKET_SPI_SIZE);
 	put_tlv(&w, RESUME_TLV_SPI_R, s->spi_r, RESUME_TICKET_SPI_SIZE);
-	put_u16(&w, RESUME_TLV_TRANSFORMS);
-	put_u16(&w, TRANSFORMS_SIZE);
-	put_u16(&w, s->transforms.encr);
-	put_u16(&w, s->transforms.encr_keylen);
-	put_u16(&w, s->transforms.prf);
-	put_u16(&w, s->transforms.integ);
-	put_u16(&w, s->transforms.dh);
+	put_tlv_header(&w, RESUME_TLV_TRANSFORMS, TRANSFORMS_SIZE);
+	put_number(&w, s->transforms.encr, U16_SIZE);
+	put_number(&w, s->transforms.encr_keylen, U16_SIZE);
+	put_number(&w, s->transforms.prf, U16_SIZE);
+	put_number(&w, s->transforms.integ, U16_SIZE);
+	put_number(&w, s->transforms.dh, U16_SIZE);
 	put_tlv(&w, RESUME_TLV_SK_D, s->sk_d.ptr, s->sk_d.len);
 	if (optional(s->conn_name)) {
 		put_tlv(&w, RESUME_TLV_CONN_NAME, s->conn_name.ptr, s->conn_name.len);
 	}
 	if (s->flags != 0) {
-		put_u16(&w, RESUME_TLV_FLAGS);
-		put_u16(&w, U32_SIZE);
-		put_u32(&w, s->flags);
+		put_tlv_number(&w, RESUME_TLV_FLAGS, s->flags, U32_SIZE);
 	}
 	if (optional(s->ppk_id)) {
 		put_tlv(&w, RESUME_TLV_PPK_ID, s->ppk_id.ptr, s->ppk_id.len);
@@ -204,9 +200,9 @@ chunk_t resume_ticket_encode_state(const struct resume_ticket_state *s)
 		put_tlv(&w, RESUME_TLV_PEER_CA, s->peer_ca.ptr, s->peer_ca.len);
 	}
 	if (s->local_auth != 0) {
-		put_tlv(&w, RESUME_TLV_LOCAL_AUTH, &s->local_auth, 1);
+		put_tlv_number(&w, RESUME_TLV_LOCAL_AUTH, s->local_auth, 1);
 	}
-	passert(w.left == 0);
+	passert(w.len == 0);
 	return out;
 }
 
@@ -245,77 +241,73 @@ static shunk_t optional_value(shunk_t v)
 /* store one known TLV's value; false if its length is wrong */
 static bool decode_tlv(uint16_t type, shunk_t v, struct resume_ticket_state *s)
 {
-	const uint8_t *p = v.ptr;
+	bool ok;
 	switch (type) {
 	case RESUME_TLV_TICKET_ID:
-		if (v.len != RESUME_TICKET_ID_SIZE) return false;
-		memcpy(s->ticket_id, p, v.len);
-		return true;
+		ok = get_bytes(&v, s->ticket_id);
+		break;
 	case RESUME_TLV_IDI:
-		s->idi = v;
-		return id_payload_ok(v);
+		s->idi = get_rest(&v);
+		ok = id_payload_ok(s->idi);
+		break;
 	case RESUME_TLV_IDR:
-		s->idr = v;
-		return id_payload_ok(v);
+		s->idr = get_rest(&v);
+		ok = id_payload_ok(s->idr);
+		break;
 	case RESUME_TLV_PEER_AUTH:
-		if (v.len != 1) return false;
-		s->peer_auth = p[0];
-		return true;
+		ok = get_number(&v, &s->peer_auth);
+		break;
 	case RESUME_TLV_AUTH_TIME:
-		if (v.len != U64_SIZE) return false;
-		s->auth_time = read_u64(p);
-		return true;
+		ok = get_number(&v, &s->auth_time);
+		break;
 	case RESUME_TLV_EXPIRY:
-		if (v.len != U64_SIZE) return false;
-		s->expiry = read_u64(p);
-		return true;
+		ok = get_number(&v, &s->expiry);
+		break;
 	case RESUME_TLV_SPI_I:
-		if (v.len != RESUME_TICKET_SPI_SIZE) return false;
-		memcpy(s->spi_i, p, v.len);
-		return true;
+		ok = get_bytes(&v, s->spi_i);
+		break;
 	case RESUME_TLV_SPI_R:
-		if (v.len != RESUME_TICKET_SPI_SIZE) return false;
-		memcpy(s->spi_r, p, v.len);
-		return true;
+		ok = get_bytes(&v, s->spi_r);
+		break;
 	case RESUME_TLV_TRANSFORMS:
-	{
-		if (v.len != TRANSFORMS_SIZE) return false;
-		uint16_t *fields[] = {
-			&s->transforms.encr, &s->transforms.encr_keylen,
-			&s->transforms.prf, &s->transforms.integ, &s->transforms.dh,
-		};
-		for (unsigned i = 0; i < elemsof(fields); i++) {
-			passert(get_u16(&v, fields[i]));
-		}
-		return true;
-	}
+		ok = (get_number(&v, &s->transforms.encr) &&
+		      get_number(&v, &s->transforms.encr_keylen) &&
+		      get_number(&v, &s->transforms.prf) &&
+		      get_number(&v, &s->transforms.integ) &&
+		      get_number(&v, &s->transforms.dh));
+		break;
 	case RESUME_TLV_SK_D:
 		/* wrapped: a whole number of blocks, at least one of key */
-		s->sk_d = v;
-		return (v.len > RESUME_TICKET_WRAP_OVERHEAD &&
-			v.len <= RESUME_TICKET_MAX_SK_D_SIZE + RESUME_TICKET_WRAP_OVERHEAD &&
-			v.len % RESUME_TICKET_WRAP_BLOCK == 0);
+		s->sk_d = get_rest(&v);
+		ok = (s->sk_d.len > RESUME_TICKET_WRAP_OVERHEAD &&
+		      s->sk_d.len <= RESUME_TICKET_MAX_SK_D_SIZE + RESUME_TICKET_WRAP_OVERHEAD &&
+		      s->sk_d.len % RESUME_TICKET_WRAP_BLOCK == 0);
+		break;
 	case RESUME_TLV_CONN_NAME:
-		s->conn_name = optional_value(v);
-		return v.len <= MAX_CONN_NAME_SIZE;
+		s->conn_name = optional_value(get_rest(&v));
+		ok = s->conn_name.len <= MAX_CONN_NAME_SIZE;
+		break;
 	case RESUME_TLV_FLAGS:
-		if (v.len != U32_SIZE) return false;
-		s->flags = read_u32(p);
-		return true;
+		ok = get_number(&v, &s->flags);
+		break;
 	case RESUME_TLV_PPK_ID:
-		s->ppk_id = optional_value(v);
-		return v.len <= MAX_PPK_ID_SIZE;
+		s->ppk_id = optional_value(get_rest(&v));
+		ok = s->ppk_id.len <= MAX_PPK_ID_SIZE;
+		break;
 	case RESUME_TLV_PEER_CA:
-		s->peer_ca = optional_value(v);
-		return v.len <= RESUME_TICKET_MAX_PEER_CA_SIZE;
+		s->peer_ca = optional_value(get_rest(&v));
+		ok = s->peer_ca.len <= RESUME_TICKET_MAX_PEER_CA_SIZE;
+		break;
 	case RESUME_TLV_LOCAL_AUTH:
 		/* the code itself is the glue's to judge, as peer_auth's */
-		if (v.len != 1) return false;
-		s->local_auth = p[0];
-		return true;
+		ok = get_number(&v, &s->local_auth);
+		break;
+	default:
+		/* known_tlv() let through a type this does not store */
+		return false;
 	}
-	/* known_tlv() let through a type this does not store */
-	return false;
+	/* a fixed-size value is exactly its size */
+	return ok && v.len == 0;
 }
 
 static bool known_tlv(uint16_t type)
@@ -348,7 +340,7 @@ enum resume_ticket_status resume_ticket_decode_state(shunk_t in,
 	unsigned seen = 0;
 	while (in.len > 0) {
 		uint16_t type, len;
-		if (!get_u16(&in, &type) || !get_u16(&in, &len)) {
+		if (!get_number(&in, &type) || !get_number(&in, &len)) {
 			return RESUME_TICKET_MALFORMED_TLV;
 		}
 		const void *value = hunk_get(&in, len);
@@ -375,6 +367,18 @@ enum resume_ticket_status resume_ticket_decode_state(shunk_t in,
 	return RESUME_TICKET_OK;
 }
 
+void resume_ticket_encode_header(const struct resume_ticket_header *h,
+				 uint8_t out[RESUME_TICKET_HEADER_SIZE])
+{
+	chunk_t w = chunk2(out, RESUME_TICKET_HEADER_SIZE);
+	put_number(&w, h->version, sizeof(h->version));
+	put_number(&w, h->flags, sizeof(h->flags));
+	put_number(&w, h->reserved, sizeof(h->reserved));
+	put_bytes(&w, h->key_id, sizeof(h->key_id));
+	put_bytes(&w, h->nonce, sizeof(h->nonce));
+	passert(w.len == 0);
+}
+
 enum resume_ticket_status resume_ticket_parse_header(shunk_t ticket,
 						     struct resume_ticket_header *h)
 {
@@ -385,12 +389,15 @@ enum resume_ticket_status resume_ticket_parse_header(shunk_t ticket,
 	if (ticket.len < RESUME_TICKET_HEADER_SIZE + RESUME_TICKET_TAG_SIZE + TLV_HEADER_SIZE) {
 		return RESUME_TICKET_TRUNCATED;
 	}
-	const uint8_t *p = ticket.ptr;
-	h->version = p[0];
-	h->flags = p[1];
-	h->reserved = (p[2] << 8) | p[3];
-	memcpy(h->key_id, p + 4, RESUME_TICKET_KEY_ID_SIZE);
-	memcpy(h->nonce, p + 4 + RESUME_TICKET_KEY_ID_SIZE, RESUME_TICKET_NONCE_SIZE);
+	/* the length check above leaves room for every field */
+	shunk_t in = ticket;
+	if (!(get_number(&in, &h->version) &&
+	      get_number(&in, &h->flags) &&
+	      get_number(&in, &h->reserved) &&
+	      get_bytes(&in, h->key_id) &&
+	      get_bytes(&in, h->nonce))) {
+		return RESUME_TICKET_TRUNCATED;
+	}
 	if (h->version != RESUME_TICKET_VERSION) {
 		return RESUME_TICKET_BAD_VERSION;
 	}
@@ -400,104 +407,8 @@ enum resume_ticket_status resume_ticket_parse_header(shunk_t ticket,
 	return RESUME_TICKET_OK;
 }
 
-static CK_GCM_PARAMS_V3 gcm_params(uint8_t *nonce, uint8_t *aad)
-{
-	return (CK_GCM_PARAMS_V3) {
-		.pIv = nonce,
-		.ulIvLen = RESUME_TICKET_NONCE_SIZE,
-		.ulIvBits = RESUME_TICKET_NONCE_SIZE * BITS_IN_BYTE,
-		.pAAD = aad,
-		.ulAADLen = RESUME_TICKET_HEADER_SIZE,
-		.ulTagBits = RESUME_TICKET_TAG_SIZE * BITS_IN_BYTE,
-	};
-}
-
-chunk_t resume_ticket_seal(PK11SymKey *key,
-			   const uint8_t key_id[RESUME_TICKET_KEY_ID_SIZE],
-			   shunk_t plaintext, struct logger *logger)
-{
-	size_t size = RESUME_TICKET_HEADER_SIZE + plaintext.len + RESUME_TICKET_TAG_SIZE;
-	if (size > RESUME_TICKET_MAX_SIZE) {
-		llog(RC_LOG, logger, "resume ticket of %zu bytes would exceed the %u byte limit",
-		     size, (unsigned)RESUME_TICKET_MAX_SIZE);
-		return empty_chunk;
-	}
-	chunk_t ticket = alloc_chunk(size, "resume ticket");
-	uint8_t *header = ticket.ptr;
-	header[0] = RESUME_TICKET_VERSION;
-	/* flags and reserved stay 0 */
-	memcpy(header + 4, key_id, RESUME_TICKET_KEY_ID_SIZE);
-	uint8_t *nonce = header + 4 + RESUME_TICKET_KEY_ID_SIZE;
-	/*
-	 * Random 96-bit nonces: keys persist across restarts, so an
-	 * in-memory counter could repeat.  Rotation bounds the number
-	 * of tickets per key far below the 2^32 random-nonce limit
-	 * (NIST SP 800-38D 8.3).
-	 */
-	if (PK11_GenerateRandom(nonce, RESUME_TICKET_NONCE_SIZE) != SECSuccess) {
-		llog_nss_error(RC_LOG, logger, "generating resume ticket nonce failed");
-		free_chunk_content(&ticket);
-		return empty_chunk;
-	}
-	CK_GCM_PARAMS_V3 gcm = gcm_params(nonce, header);
-	SECItem param = {
-		.type = siBuffer,
-		.data = (void *)&gcm,
-		.len = sizeof(gcm),
-	};
-	unsigned int out_len = 0;
-	SECStatus rv = PK11_Encrypt(key, CKM_AES_GCM, &param,
-				    header + RESUME_TICKET_HEADER_SIZE, &out_len,
-				    ticket.len - RESUME_TICKET_HEADER_SIZE,
-				    plaintext.ptr, plaintext.len);
-	if (rv != SECSuccess || out_len != plaintext.len + RESUME_TICKET_TAG_SIZE) {
-		llog_nss_error(RC_LOG, logger, "sealing resume ticket failed");
-		free_chunk_content(&ticket);
-		return empty_chunk;
-	}
-	return ticket;
-}
-
-enum resume_ticket_status resume_ticket_open(PK11SymKey *key, shunk_t ticket,
-					     chunk_t *plaintext)
-{
-	*plaintext = empty_chunk;
-	/* resume_ticket_parse_header() has vetted the length */
-	passert(ticket.len >= RESUME_TICKET_HEADER_SIZE + RESUME_TICKET_TAG_SIZE);
-	/* NSS wants writable parameters; work on copies */
-	uint8_t header[RESUME_TICKET_HEADER_SIZE];
-	memcpy(header, ticket.ptr, sizeof(header));
-	uint8_t nonce[RESUME_TICKET_NONCE_SIZE];
-	memcpy(nonce, header + 4 + RESUME_TICKET_KEY_ID_SIZE, sizeof(nonce));
-	CK_GCM_PARAMS_V3 gcm = gcm_params(nonce, header);
-	SECItem param = {
-		.type = siBuffer,
-		.data = (void *)&gcm,
-		.len = sizeof(gcm),
-	};
-	size_t sealed_len = ticket.len - RESUME_TICKET_HEADER_SIZE;
-	chunk_t out = alloc_chunk(sealed_len, "resume ticket plaintext");
-	unsigned int out_len = 0;
-	SECStatus rv = PK11_Decrypt(key, CKM_AES_GCM, &param, out.ptr, &out_len, out.len,
-				    (const uint8_t *)ticket.ptr + RESUME_TICKET_HEADER_SIZE,
-				    sealed_len);
-	if (rv != SECSuccess || out_len != sealed_len - RESUME_TICKET_TAG_SIZE) {
-		free_resume_ticket_plaintext(&out);
-		return RESUME_TICKET_TAG_FAILURE;
-	}
-	out.len = out_len;
-	*plaintext = out;
-	return RESUME_TICKET_OK;
-}
-
 void free_resume_ticket_plaintext(chunk_t *plaintext)
 {
-	if (plaintext->ptr != NULL) {
-		/* it holds SK_d; volatile so the wipe is not optimised away */
-		volatile uint8_t *p = plaintext->ptr;
-		for (size_t i = 0; i < plaintext->len; i++) {
-			p[i] = 0;
-		}
-	}
-	free_chunk_content(plaintext);
+	/* it holds SK_d (wrapped) and the peer's identities */
+	free_secret_chunk_content(plaintext);
 }

@@ -190,8 +190,8 @@ void save_v2_resume_client_ticket(struct connection *c, struct logger *logger)
 		.conn_name = shunk1(c->name),
 		.flags = (c->resume_peer_pre_rfc_auth ? STORE_FLAG_PEER_PRE_RFC_AUTH : 0),
 	};
-	chunk_t record = resume_keyring_seal_ticket(ring, &state, session->sk_d_old,
-						    now, logger);
+	chunk_t record = resume_keyring_advance_and_seal_ticket(ring, &state, session->sk_d_old,
+								now, logger);
 	free_chunk_content(&idi);
 	free_chunk_content(&idr);
 	if (record.len == 0) {

@@ -512,8 +512,8 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 		     "not issuing a session resumption ticket: an ID is longer than %u octets",
 		     (unsigned)RESUME_TICKET_MAX_ID_SIZE);
 	} else {
-		ticket = resume_keyring_seal_ticket(resume_keyring, &state,
-						    ike->sa.st_skey_d_nss, now, logger);
+		ticket = resume_keyring_advance_and_seal_ticket(resume_keyring, &state,
+								ike->sa.st_skey_d_nss, now, logger);
 	}
 	free_chunk_content(&idi);
 	free_chunk_content(&idr);

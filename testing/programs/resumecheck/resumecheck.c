@@ -252,11 +252,7 @@ static chunk_t seal_ticket(struct resume_keyring *ring,
 			   realtime_t now, struct logger *logger)
 {
 	if (sample_sk_d == NULL) {
-		SECItem item = {
-			.type = siBuffer,
-			.data = (uint8_t *)sk_d,
-			.len = sizeof(sk_d),
-		};
+		SECItem item = same_shunk_as_secitem(THING_AS_SHUNK(sk_d), siBuffer);
 		/* where pluto's IKE keys live, not the DB's slot */
 		PK11SlotInfo *slot = PK11_GetBestSlot(CKM_AES_KEY_GEN, NULL);
 		passert(slot != NULL);
@@ -265,7 +261,7 @@ static chunk_t seal_ticket(struct resume_keyring *ring,
 		PK11_FreeSlot(slot);
 		passert(sample_sk_d != NULL);
 	}
-	return resume_keyring_seal_ticket(ring, state, sample_sk_d, now, logger);
+	return resume_keyring_advance_and_seal_ticket(ring, state, sample_sk_d, now, logger);
 }
 
 static enum resume_ticket_status open_ticket(const struct resume_keyring *ring,
@@ -359,7 +355,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	realtime_t later = realtime(NOW + HOUR / 2);
 	d = resume_keyring_rotate(ring, later, logger);
 	CHECK(d == NULL && ring->nr_keys == 2 && count_token_keys(slot) == 2, "rotate");
-	const struct resume_key *sealing = resume_keyring_sealing_key(ring, later, logger);
+	const struct resume_key *sealing = resume_keyring_advance_to_sealing_key(ring, later, logger);
 	CHECK(sealing != NULL && !memeq(sealing->id, first_id, sizeof(first_id)),
 	      "after rotation the new key seals");
 	CHECK(resume_key_role(ring, &ring->keys[0], later) == RESUME_KEY_OPENS &&
@@ -370,7 +366,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	free_resume_ticket_plaintext(&plain);
 	/* the rotation interval passes on its own: a third key */
 	realtime_t next_day = realtime(NOW + HOUR / 2 + 12 * HOUR);
-	sealing = resume_keyring_sealing_key(ring, next_day, logger);
+	sealing = resume_keyring_advance_to_sealing_key(ring, next_day, logger);
 	CHECK(sealing != NULL && ring->nr_keys == 3, "clock-driven rotation (%u keys)", ring->nr_keys);
 
 	/* past retention the first key is deleted from the token */
@@ -384,7 +380,7 @@ static void check_keyring(PK11SlotInfo *slot, struct logger *logger)
 	/* purge: every key goes; a fresh one is made on demand */
 	resume_keyring_purge(ring, logger);
 	CHECK(ring->nr_keys == 0 && count_token_keys(slot) == 0, "purge");
-	CHECK(resume_keyring_sealing_key(ring, past, logger) != NULL && count_token_keys(slot) == 1,
+	CHECK(resume_keyring_advance_to_sealing_key(ring, past, logger) != NULL && count_token_keys(slot) == 1,
 	      "a key after purge");
 	free_chunk_content(&ticket);
 	resume_keyring_close(&ring);
@@ -508,7 +504,7 @@ static void check_cluster(PK11SlotInfo *slot, struct logger *logger)
 	CHECK(ring->nr_keys == 4 && count_token_keys(slot) == 4,
 	      "cluster ring holds %u keys (%u in the token), wanted 4",
 	      ring->nr_keys, count_token_keys(slot));
-	const struct resume_key *sealing = resume_keyring_sealing_key(ring, now, logger);
+	const struct resume_key *sealing = resume_keyring_advance_to_sealing_key(ring, now, logger);
 	CHECK(sealing != NULL && is_cluster_key(sealing, epoch), "cluster sealing key is epoch %u's", epoch);
 	CHECK(is_cluster_key(&ring->keys[ring->nr_keys - 1], epoch + 1) &&
 	      resume_key_role(ring, &ring->keys[ring->nr_keys - 1], now) == RESUME_KEY_OPENS,
@@ -546,7 +542,7 @@ static void check_cluster(PK11SlotInfo *slot, struct logger *logger)
 	resume_keyring_refresh(ring, later, logger);
 	CHECK(resume_keyring_find(ring, ticket.ptr + 4, later) == NULL,
 	      "epoch %u's key outlived its retention", epoch);
-	CHECK(is_cluster_key(resume_keyring_sealing_key(ring, later, logger), epoch + 4),
+	CHECK(is_cluster_key(resume_keyring_advance_to_sealing_key(ring, later, logger), epoch + 4),
 	      "the ratchet follows the clock");
 
 	/* a cluster with another seed: same key id, other key */
