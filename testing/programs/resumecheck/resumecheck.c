@@ -32,6 +32,7 @@
 #include "ikev2_resume_ticket.h"
 #include "ikev2_resume_keyring.h"
 #include "ikev2_resume_replay.h"
+#include "ikev2_resume_wipe.h"
 #include "resumecheck.h"
 
 unsigned passed, failed;
@@ -220,7 +221,40 @@ static void check_header(void)
 	uint8_t stock[856] = {0};
 	CHECK_STATUS(resume_ticket_parse_header(THING_AS_SHUNK(stock), &h),
 		     RESUME_TICKET_BAD_VERSION, "a 5.2 ticket");
-	printf("header: size limits, version, flags, reserved, a 5.2 ticket\n");
+	/* what the sealer writes is what the parser reads */
+	struct resume_ticket_header made = { .version = RESUME_TICKET_VERSION, };
+	for (unsigned i = 0; i < sizeof(made.key_id); i++) {
+		made.key_id[i] = 0xa0 + i;
+	}
+	for (unsigned i = 0; i < sizeof(made.nonce); i++) {
+		made.nonce[i] = 0x10 + i;
+	}
+	zero(&buf);
+	resume_ticket_encode_header(&made, buf);
+	CHECK(buf[0] == RESUME_TICKET_VERSION && buf[4] == 0xa0 &&
+	      buf[4 + RESUME_TICKET_KEY_ID_SIZE] == 0x10,
+	      "the header's layout");
+	CHECK_STATUS(resume_ticket_parse_header(ok, &h), RESUME_TICKET_OK, "an encoded header");
+	CHECK(memeq(&h, &made, sizeof(h)), "the header round trip");
+	printf("header: size limits, version, flags, reserved, a 5.2 ticket, round trip\n");
+}
+
+static void check_wipe(void)
+{
+	uint8_t secret[RESUME_CLUSTER_SEED_SIZE];
+	memset(secret, 0xa5, sizeof(secret));
+	wipe_secret_thing(secret);
+	bool zeroed = true;
+	for (unsigned i = 0; i < sizeof(secret); i++) {
+		zeroed &= (secret[i] == 0);
+	}
+	CHECK(zeroed, "wipe_secret_thing() left bytes");
+	chunk_t c = alloc_chunk(sizeof(secret), "secret");
+	memset(c.ptr, 0xa5, c.len);
+	free_secret_chunk_content(&c);
+	CHECK(c.ptr == NULL && c.len == 0, "free_secret_chunk_content()");
+	wipe_secret_bytes(NULL, 0);
+	printf("wipe: an array, a chunk, nothing\n");
 }
 
 static unsigned count_token_keys(PK11SlotInfo *slot)
@@ -799,6 +833,7 @@ int main(int argc, char *argv[])
 	}
 	check_codec();
 	check_header();
+	check_wipe();
 	check_replay();
 
 	init_nss(argv[1], (struct nss_flags) {0}, logger);
