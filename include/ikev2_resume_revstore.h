@@ -71,8 +71,8 @@ struct resume_revstore_keys {
  * revocations still work until the process ends (KEYS->persistent
  * false).  NULL, or why there are no keys at all.
  */
-diag_t resume_revstore_keys(PK11SlotInfo *slot, struct resume_revstore_keys *keys,
-			    struct logger *logger);
+diag_t resume_revstore_find_or_make_keys(PK11SlotInfo *slot, struct resume_revstore_keys *keys,
+					 struct logger *logger);
 void free_resume_revstore_keys(struct resume_revstore_keys *keys);
 
 /* the key of a peer revocation: the peer's ID as text, keyed */

@@ -76,8 +76,8 @@ static PK11SymKey *derive_hmac_key(PK11SymKey *base, const char *info)
 				       STORE_KEY_SIZE);
 }
 
-diag_t resume_revstore_keys(PK11SlotInfo *slot, struct resume_revstore_keys *keys,
-			    struct logger *logger)
+diag_t resume_revstore_find_or_make_keys(PK11SlotInfo *slot, struct resume_revstore_keys *keys,
+					 struct logger *logger)
 {
 	zero(keys);
 	PK11SymKey *base = find_or_make_base_key(slot, &keys->persistent, logger);

@@ -164,7 +164,7 @@ void load_v2_resume_revocations(realtime_t now, struct logger *logger)
 
 	PK11SlotInfo *slot = lsw_nss_get_authenticated_slot(logger);
 	diag_t d = (slot == NULL ? diag("the NSS DB is not usable") :
-		    resume_revstore_keys(slot, &store.keys, logger));
+		    resume_revstore_find_or_make_keys(slot, &store.keys, logger));
 	if (slot != NULL) {
 		PK11_FreeSlot(slot);
 	}

@@ -46,14 +46,14 @@ static void fill(struct resume_revstore_record *r, unsigned n, enum resume_revst
 void check_revstore(PK11SlotInfo *slot, struct logger *logger)
 {
 	struct resume_revstore_keys keys, again;
-	diag_t d = resume_revstore_keys(slot, &keys, logger);
+	diag_t d = resume_revstore_find_or_make_keys(slot, &keys, logger);
 	if (!CHECK(d == NULL && keys.persistent, "revstore keys: %s",
 		   d == NULL ? "not persistent" : str_diag(d))) {
 		pfree_diag(&d);
 		return;
 	}
 	/* found again, not made again: the same peer hash */
-	d = resume_revstore_keys(slot, &again, logger);
+	d = resume_revstore_find_or_make_keys(slot, &again, logger);
 	uint8_t a[RESUME_TICKET_ID_SIZE], b[RESUME_TICKET_ID_SIZE], c[RESUME_TICKET_ID_SIZE];
 	resume_revstore_peer_key(&keys, "@west", a, logger);
 	if (CHECK(d == NULL, "revstore keys again")) {
@@ -143,7 +143,7 @@ static const char *load(const struct resume_revstore_record *r, void *context)
 void bench_revstore(PK11SlotInfo *slot, struct logger *logger)
 {
 	struct resume_revstore_keys keys;
-	diag_t d = resume_revstore_keys(slot, &keys, logger);
+	diag_t d = resume_revstore_find_or_make_keys(slot, &keys, logger);
 	if (d != NULL) {
 		fprintf(stderr, "%s\n", str_diag(d));
 		exit(1);
