@@ -403,7 +403,7 @@ conn clients
         os.chmod(os.path.join(self.gw.dir, "ipsec.secrets"), 0o600)
 
         # stock 5.2's pluto hangs at start-up with ~1000 addresses
-        # (issue #5 item 7), so no client pluto gets more than
+        # (fixed by patch 0019), so no client pluto gets more than
         # ADDRESSES_PER_PLUTO of them, in either build
         plutos = (1 if self.args.layout == "cgnat" else
                   max(CLIENT_PLUTOS, -(-n // ADDRESSES_PER_PLUTO)))
