@@ -5,7 +5,10 @@
 #   make build        patched libreswan into build/inst
 #   make stock        unpatched libreswan into build/stock/inst
 #   make check-stock  the same tests against stock 5.2 (some must fail)
-#   make check-bisect the tree builds with -Werror after every patch
+#   make check-bisect after every patch of the packagers' series the tree
+#                     builds with -Werror and the tests that exist then pass
+#                     (BISECT_FLAGS=--build-only / --sample; resumable)
+#   make dist-series  the packagers' series, new files inside, in build/dist/
 #   make fuzz         fuzz the ticket decoder for FUZZ_SECONDS (600)
 #   make bench-ticket seal/open cost of one ticket (printed, not asserted)
 #   make bench        reconnect-storm benchmark, patched vs stock (docs/performance.md)
@@ -37,7 +40,7 @@ BENCH_WAKE_K ?= 400
 STRESS_RUNS ?= 50
 VARIANT ?= patched
 
-.PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket bench \
+.PHONY: all deps source build stock check check-stock check-bisect dist-series fuzz bench-ticket bench \
 	bench-callgrind bench-wake stress-shutdown demo \
 	dev-tree dev-tree-reset export-patches clean distclean
 
@@ -61,8 +64,11 @@ check: build stock
 check-stock: stock
 	@$(RUNNER) --prefix $(BUILD)/stock/inst --variant stock $(RUNNER_FLAGS) $(TESTS)
 
-check-bisect: deps
-	@$(TOP)/mk/check-bisect.sh
+check-bisect: deps stock
+	@$(TOP)/mk/check-bisect.sh $(BISECT_FLAGS)
+
+dist-series: deps
+	@$(TOP)/mk/dist-series.py
 
 fuzz: build
 	@$(TOP)/mk/fuzz.sh $(FUZZ_SECONDS)

@@ -1,15 +1,21 @@
 #!/bin/bash
-# Copy the project's new files into TREE (mk/overlay.sh) and apply
-# patches/series with zero fuzz.  A patch that needs fuzz, or does not apply, stops here and
-# is named.
+# Apply the packagers' series (build/dist/, written from patches/ and the
+# project's new files by mk/dist-series.py) to TREE, a pristine 5.2,
+# with patch -p1 --fuzz=0 and nothing else: what quilt, %autosetup -p1
+# and dpkg-source do.  A patch that needs fuzz, or does not apply, stops
+# here and is named.
 #
 # usage: mk/apply-series.sh TREE [PATCHES_DIR]
+#   PATCHES_DIR defaults to build/dist/, generated afresh
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 tree=${1:?usage: $0 TREE [PATCHES_DIR]}
-patches=${2:-$top/patches}
-
-"$top/mk/overlay.sh" "$tree"
+if [ $# -ge 2 ]; then
+	patches=$2
+else
+	patches=$top/build/dist
+	"$top/mk/dist-series.py" "$patches"
+fi
 
 n=0
 while read -r p _; do

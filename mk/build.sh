@@ -49,18 +49,8 @@ else
 	rm -rf "$stage"
 fi
 
-# Paths are compiled in (pluto execs addconn from LIBEXECDIR; the ipsec
-# front end knows SBINDIR), so build with the prefix the tests run from.
-make_vars=(
-	PREFIX="$prefix"
-	SYSCONFDIR="$prefix/etc"
-	RUNDIR="$prefix/run"
-	VARDIR="$prefix/var"
-	NSSDIR="$prefix/etc/ipsec.d"
-	INITSYSTEM=docker
-	USE_SYSTEMD_WATCHDOG=false
-	WERROR_CFLAGS=-Werror
-)
+. "$top/mk/make-vars.sh"
+make_vars "$prefix"
 jobs=$(nproc)
 log "make base (-j$jobs, -Werror), log in $logs/build-$variant.log"
 if ! make -C "$tree" -j"$jobs" "${make_vars[@]}" base > "$logs/build-$variant.log" 2>&1; then

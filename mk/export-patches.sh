@@ -27,7 +27,19 @@ out=$(mktemp -d)
 git format-patch -q --zero-commit --no-signature --no-numbered \
 	--subject-prefix=PATCH -o "$out" overlay..HEAD
 rm -f "$top"/patches/*.patch
-ls "$out" | LC_ALL=C sort > "$top/patches/series"
+# keep the series' comment lines (where each sub-series begins) before
+# the patch they preceded, found by its name without the number
+ls "$out" | LC_ALL=C sort | awk -v old="$top/patches/series" '
+	BEGIN {
+		while ((getline line < old) > 0) {
+			if (line ~ /^#/) { c = c line "\n"; continue }
+			slug = line; sub(/^[0-9]+-/, "", slug)
+			if (c != "") { comment[slug] = c; c = "" }
+		}
+	}
+	{ slug = $0; sub(/^[0-9]+-/, "", slug); printf "%s%s\n", comment[slug], $0 }
+' > "$top/patches/series.new"
+mv "$top/patches/series.new" "$top/patches/series"
 cp "$out"/*.patch "$top/patches/" 2>/dev/null || true
 rm -rf "$out"
 echo "export-patches: $(wc -l < "$top/patches/series") patches written to patches/"

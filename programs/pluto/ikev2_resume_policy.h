@@ -16,8 +16,8 @@
  * admitted it: the method actually used (PSK, RSA or ECDSA signature,
  * NULL, EAP), this end's method, the peer's ID and the CA that issued
  * its certificate.  A resumption is accepted only into a connection
- * whose policy now would admit that authentication (issue #17, upstream
- * #3028): a ticket never outlives the policy that admitted it, and an
+ * whose policy now would admit that authentication (RFC 5723 section 5;
+ * libreswan #3028): a ticket never outlives the policy that admitted it, and an
  * operator who moves a connection from a leaked PSK to certificates
  * shuts out the PSK's holders at once.  docs/ticket-format.md.
  */

@@ -214,6 +214,8 @@ class Runner:
         self.work = os.path.join(TOP, "build", "tests", self.variant)
         # in the guest: where each test's directory is copied for the host
         self.collect = args.collect
+        # make check-bisect: a build of the series' first N patches
+        self.series_prefix = args.series_prefix
         self.interrupted = False
         self.ns = []
 
@@ -222,8 +224,10 @@ class Runner:
         if not os.access(pluto, os.X_OK):
             sys.exit(f"swantest: no pluto in {self.prefix} (run make build)")
         stamp_file = os.path.join(self.prefix, ".series-stamp")
-        want = run([os.path.join(TOP, "mk", "series-stamp.sh"),
-                    self.variant]).stdout.strip()
+        stamp = [os.path.join(TOP, "mk", "series-stamp.sh"), self.variant]
+        if self.series_prefix is not None:
+            stamp.append(str(self.series_prefix))
+        want = run(stamp).stdout.strip()
         have = open(stamp_file).read().strip() if os.path.exists(stamp_file) else ""
         if have != want:
             sys.exit(f"swantest: {self.prefix} is stale or incomplete: it was "
@@ -542,6 +546,8 @@ def main():
     ap.add_argument("--list", action="store_true", help="list the tests")
     ap.add_argument("--skip-vm", action="store_true",
                     help="do not run the VM tier (its tests print SKIP)")
+    ap.add_argument("--series-prefix", type=int, metavar="N",
+                    help="the prefix holds a build of the first N patches (make check-bisect)")
     ap.add_argument("--in-vm", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--collect", help=argparse.SUPPRESS)
     ap.add_argument("tests", nargs="*", help="test names (default: all)")

@@ -1,5 +1,6 @@
 #!/bin/bash
-# The series applies to pristine 5.2 with zero fuzz; a patch whose
+# The packagers' series (build/dist/) applies to pristine 5.2 with zero
+# fuzz and nothing else; a patch whose
 # context no longer matches stops the build and is named.
 set -eu
 top=$SWAN_TOP
@@ -17,12 +18,12 @@ if grep -qi 'with fuzz' <<< "$out"; then exit 1; fi
 
 # a copy of the series whose first patch has one context line changed
 mkdir "$work/bad"
-cp "$top"/patches/* "$work/bad/"
-first=$(grep -v '^#' "$top/patches/series" | head -1)
+cp "$top"/build/dist/* "$work/bad/"
+first=$(grep -v '^#' "$top/build/dist/series" | head -1)
 # change the first unchanged context line of the first hunk
 awk 'BEGIN{done=0} /^@@/{inhunk=1} inhunk && !done && /^ [^ ]/{sub(/^ /," XXX-context-changed "); done=1} {print}' \
-	"$top/patches/$first" > "$work/bad/$first"
-if cmp -s "$top/patches/$first" "$work/bad/$first"; then
+	"$top/build/dist/$first" > "$work/bad/$first"
+if cmp -s "$top/build/dist/$first" "$work/bad/$first"; then
 	echo "could not alter $first" >&2; exit 1
 fi
 if out=$("$top/mk/apply-series.sh" "$work/pristine" "$work/bad" 2>&1); then
