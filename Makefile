@@ -15,6 +15,7 @@
 #                     row (VARIANT=stock: against stock 5.2); counts the crashes
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
+#   make dist-series  the packagers' series: build/dist/{series,NNNN-*.patch}
 #
 # TESTS="name ..." limits check/check-stock to some tests.
 # Tests that need ESP run in one qemu guest (the VM tier, testing/vm/);
@@ -39,7 +40,7 @@ VARIANT ?= patched
 
 .PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket bench \
 	bench-callgrind bench-wake stress-shutdown demo \
-	dev-tree dev-tree-reset export-patches clean distclean
+	dev-tree dev-tree-reset export-patches dist-series clean distclean
 
 all: build
 
@@ -96,6 +97,9 @@ dev-tree-reset:
 
 export-patches:
 	@$(TOP)/mk/export-patches.sh
+
+dist-series: source
+	@$(TOP)/mk/dist-series.sh $(BUILD)/dist
 
 clean:
 	rm -rf $(BUILD)/libreswan-5.2 $(BUILD)/stock $(BUILD)/inst $(BUILD)/logs $(BUILD)/tests
