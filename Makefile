@@ -16,6 +16,10 @@
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
 #   make dist-series  the packagers' series: build/dist/{series,NNNN-*.patch}
+#   make deb          Debian packages into build/deb/ (docs/packaging.md)
+#   make rpm          RPMs and the SRPM into build/rpm/ (docs/packaging.md)
+#   make check-deb    VM tier: install build/deb's package, upgrade it under a
+#                     connected client, which must resume (after make deb)
 #
 # TESTS="name ..." limits check/check-stock to some tests.
 # Tests that need ESP run in one qemu guest (the VM tier, testing/vm/);
@@ -40,7 +44,7 @@ VARIANT ?= patched
 
 .PHONY: all deps source build stock check check-stock check-bisect fuzz bench-ticket bench \
 	bench-callgrind bench-wake stress-shutdown demo \
-	dev-tree dev-tree-reset export-patches dist-series clean distclean
+	dev-tree dev-tree-reset export-patches dist-series deb rpm check-deb clean distclean
 
 all: build
 
@@ -100,6 +104,15 @@ export-patches:
 
 dist-series: source
 	@$(TOP)/mk/dist-series.sh $(BUILD)/dist
+
+deb: dist-series
+	@$(TOP)/mk/deb.sh
+
+rpm: dist-series
+	@$(TOP)/mk/rpm.sh
+
+check-deb:
+	@$(TOP)/mk/check-deb.sh
 
 clean:
 	rm -rf $(BUILD)/libreswan-5.2 $(BUILD)/stock $(BUILD)/inst $(BUILD)/logs $(BUILD)/tests
