@@ -18,6 +18,10 @@
 #                     row (VARIANT=stock: against stock 5.2); counts the crashes
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
 #   make export-patches   write those commits back to patches/
+#   make deb          Debian packages into build/deb/ (docs/packaging.md)
+#   make rpm          RPMs and the SRPM into build/rpm/ (docs/packaging.md)
+#   make check-deb    VM tier: install build/deb's package, upgrade it under a
+#                     connected client, which must resume (after make deb)
 #
 # TESTS="name ..." limits check/check-stock to some tests.
 # Tests that need ESP run in one qemu guest (the VM tier, testing/vm/);
@@ -42,7 +46,7 @@ VARIANT ?= patched
 
 .PHONY: all deps source build stock check check-stock check-bisect dist-series fuzz bench-ticket bench \
 	bench-callgrind bench-wake stress-shutdown demo \
-	dev-tree dev-tree-reset export-patches clean distclean
+	dev-tree dev-tree-reset export-patches deb rpm check-deb clean distclean
 
 all: build
 
@@ -102,6 +106,16 @@ dev-tree-reset:
 
 export-patches:
 	@$(TOP)/mk/export-patches.sh
+
+
+deb: dist-series
+	@$(TOP)/mk/deb.sh
+
+rpm: dist-series
+	@$(TOP)/mk/rpm.sh
+
+check-deb:
+	@$(TOP)/mk/check-deb.sh
 
 clean:
 	rm -rf $(BUILD)/libreswan-5.2 $(BUILD)/stock $(BUILD)/inst $(BUILD)/logs $(BUILD)/tests

@@ -1,0 +1,85 @@
+#!/bin/bash
+# Debian binary packages of the patched libreswan (issue #20):
+#
+#   make dist-series   build/dist/{series,NNNN-*.patch}  (the only input
+#                      besides the pristine tarball)
+#   make deb           build/deb/*.deb, lintian's findings in
+#                      build/deb/lintian.txt
+#
+# The source package is upstream's packaging/debian of the same tarball,
+# format 3.0 (quilt): the series goes into debian/patches ahead of
+# upstream's own Debian patch, dpkg-source applies it (not our scripts),
+# Build-Depends come from that debian/control through apt.  Edits made to
+# upstream's debian/ are listed in docs/packaging.md.
+#
+# usage: mk/deb.sh
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+. "$top/mk/libreswan.version"
+v=$LIBRESWAN_VERSION
+debversion=${DEB_VERSION:-$v-1+rfc5723.1}
+dist=$top/build/dist
+out=$top/build/deb
+work=$top/build/deb-src
+
+[ -s "$dist/series" ] || { echo "deb: no $dist/series (make dist-series)" >&2; exit 1; }
+
+rm -rf "$work"
+mkdir -p "$work" "$out"
+cp "$top/build/libreswan_$v.orig.tar.gz" "$work/"
+tar -C "$work" -xzf "$work/libreswan_$v.orig.tar.gz"
+src=$work/libreswan-$v
+cp -a "$src/packaging/debian" "$src/debian"
+d=$src/debian
+
+# the series first (it applies to the pristine tree), upstream's Debian
+# patches after it
+upstream_series=$(cat "$d/patches/series")
+cp "$dist"/*.patch "$d/patches/"
+{ cat "$dist/series"; echo "$upstream_series"; } > "$d/patches/series"
+
+# packaging/debian/control: a comma is missing after nftables, so
+# dpkg-gencontrol reads "nftables ${misc:Depends}" as one (bad) relation
+sed -i 's/^ nftables$/ nftables,/' "$d/control"
+# debian/compat and debhelper-compat can't both be there; 10 is kept
+grep -q '^10$' "$d/compat"
+
+# the version says what it is
+{
+	echo "libreswan ($debversion) bookworm; urgency=medium"
+	echo
+	echo "  * RFC 5723 IKEv2 Session Resumption series and pluto fixes:"
+	echo "    $(grep -vc '^#' "$dist/series") patches in debian/patches (see docs/packaging.md)."
+	echo "  * ipsec.service stops with whack --shutdown --keep-resumable, so an"
+	echo "    upgrade or restart leaves clients with tickets able to resume."
+	echo
+	echo " -- libreswan-resume <dev@libreswan-resume.invalid>  $(date -R)"
+	echo
+	cat "$d/changelog"
+} > "$d/changelog.new"
+mv "$d/changelog.new" "$d/changelog"
+
+# Build-Depends from the package's own control, by apt
+echo "deb: installing Build-Depends of $d/control with apt"
+DEBIAN_FRONTEND=noninteractive apt-get build-dep -y -qq "$src" > "$work/build-dep.log" 2>&1 ||
+	{ tail -20 "$work/build-dep.log" >&2; exit 1; }
+
+cd "$src"
+echo "deb: dpkg-buildpackage -b -us -uc (log: $work/build.log)"
+if ! DEB_BUILD_OPTIONS="parallel=$(nproc)" nice -n 10 \
+		dpkg-buildpackage -b -us -uc > "$work/build.log" 2>&1; then
+	tail -40 "$work/build.log" >&2
+	echo "deb: ERROR: dpkg-buildpackage failed" >&2
+	exit 1
+fi
+grep -E '^dpkg-source|Applying patch|applying' "$work/build.log" | tail -3 || true
+
+rm -f "$out"/*.deb "$out"/*.buildinfo "$out"/*.changes
+mv "$work"/*.deb "$work"/*.buildinfo "$work"/*.changes "$out/"
+if command -v lintian >/dev/null; then
+	(cd "$out" && lintian --info --display-info --pedantic ./*.changes > lintian.txt 2>&1 || true)
+	echo "deb: lintian: $(grep -c '^[EWIP]:' "$out/lintian.txt" || true) findings in $out/lintian.txt"
+fi
+ls -l "$out"/*.deb
+dpkg-deb -c "$out/libreswan_${debversion}_$(dpkg --print-architecture).deb" |
+	grep -E 'libexec/ipsec/pluto$|ipsec.service$'
