@@ -5,6 +5,7 @@
 #   make build        patched libreswan into build/inst
 #   make stock        unpatched libreswan into build/stock/inst
 #   make check-stock  the same tests against stock 5.2 (some must fail)
+#   make check-upstream  libreswan 5.2's own tests, stock and patched (docs/upstream-tests.md)
 #   make check-bisect after every patch of the packagers' series the tree
 #                     builds with -Werror and the tests that exist then pass
 #                     (BISECT_FLAGS=--build-only / --sample; resumable)
@@ -43,8 +44,9 @@ BENCH_K ?= 20
 BENCH_WAKE_K ?= 400
 STRESS_RUNS ?= 50
 VARIANT ?= patched
+UPSTREAM_FLAGS ?=
 
-.PHONY: all deps source build stock check check-stock check-bisect dist-series fuzz bench-ticket bench \
+.PHONY: all deps source build stock check check-stock check-upstream check-bisect dist-series fuzz bench-ticket bench \
 	bench-callgrind bench-wake stress-shutdown demo \
 	dev-tree dev-tree-reset export-patches deb rpm check-deb clean distclean
 
@@ -64,6 +66,11 @@ stock: deps
 
 check: build stock
 	@$(RUNNER) --prefix $(BUILD)/inst --variant patched $(RUNNER_FLAGS) $(TESTS)
+
+check-upstream: build stock
+	@$(TOP)/mk/upstream-deps.sh
+	@nice -n 10 $(PYTHON) $(TOP)/testing/upstream/run.py $(UPSTREAM_FLAGS) $(TESTS)
+	@$(PYTHON) $(TOP)/testing/upstream/table.py $(BUILD)/upstream/results.tsv
 
 check-stock: stock
 	@$(RUNNER) --prefix $(BUILD)/stock/inst --variant stock $(RUNNER_FLAGS) $(TESTS)

@@ -26,6 +26,8 @@ packages=(
 	strongswan-charon strongswan-swanctl libcharon-extra-plugins
 	libstrongswan-standard-plugins
 )
+# more for one target (mk/upstream-deps.sh)
+packages+=("$@")
 
 missing=()
 for p in "${packages[@]}"; do
@@ -38,10 +40,10 @@ if [ ${#missing[@]} -eq 0 ]; then
 fi
 echo "deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
+apt-get -o DPkg::Lock::Timeout=600 update -qq
 # keep any existing configuration file (strongswan-starter ships an
 # /etc/init.d/ipsec, as libreswan does): never prompt
-apt-get install -y -qq --no-install-recommends \
+apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
 	-o Dpkg::Options::=--force-confold -o Dpkg::Options::=--force-confdef \
 	"${missing[@]}" >/dev/null
 echo "deps: done"

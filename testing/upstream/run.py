@@ -1,0 +1,573 @@
+#!/usr/bin/python3
+"""Run libreswan 5.2's own tests (the tarball's testing/pluto/) against the
+stock and the patched build, in network+mount+UTS namespaces only.
+
+Each test runs the way upstream's KVM runner (testing/utils/fab/runner.py)
+runs it: upstream's fab.scripts decides which host runs which command in
+which order; every command is typed into a persistent interactive bash on
+that host with upstream's prompt; the raw console goes to
+OUTPUT/<host>.console.verbose.txt in runner.py's format, then
+../../guestbin/post-mortem.sh runs on each host (between runner.py's
+markers), then upstream's testing/utils/sanitizer.sh sanitizes it and the
+result is compared with the test's <host>.console.txt the way fab/post.py
+does (ignoring white space).
+
+What a host sees (as upstream's guests have it): its host name (UTS
+namespace), /testing (an overlay of the unpacked tarball's testing/ with
+upstream's certificates made by testing/x509's scripts; a test's writes go
+to the overlay's upper directory), /etc/ipsec.conf, /etc/ipsec.secrets,
+/etc/ipsec.d, /run/pluto, its own /tmp, upstream's addresses (192.1.2.45
+west, 192.1.2.23 east, 192.1.3.209 road, 192.1.3.33 north, 192.1.2.254 /
+192.1.3.254 nic, as testing/utils/ns.sh sets them).  The build's compiled-in
+paths (PREFIX/etc/..., PREFIX/run) are made the same files through a
+per-host overlay of the prefix whose etc/ipsec.* and run are symbolic links
+to /etc/ipsec.* and /run/pluto; the installed prefix is never written.
+`ipsec start` takes upstream's own namespace path (SUDO_COMMAND names
+/bin/nsenter and /testing/guestbin/swan-prep exists: `ipsec pluto
+--leak-detective` directly).  swan-prep writes /proc/sys/kernel/core_pattern;
+each host has a file bound over it, so the machine's stays as it is.
+
+Results are appended to --results as they come (one line per test and
+build, then one comparing the two); a rerun skips what is there.
+"""
+
+import argparse
+import glob
+import logging
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+NSENV = "SWAN_UPSTREAM_RUNNER_NS"
+
+# upstream's topology (testing/utils/ns.sh; IPv6 as upstream's KVM networks)
+# host: [(ifname, bridge, [addresses])], [routes]
+TOPOLOGY = {
+    "west": ([("eth0", "swan01", ["192.0.1.254/24", "2001:db8:0:1::254/64"]),
+              ("eth1", "swan12", ["192.1.2.45/24", "2001:db8:1:2::45/64"])],
+             ["192.0.2.0/24 via 192.1.2.23", "default via 192.1.2.254"]),
+    "east": ([("eth0", "swan02", ["192.0.2.254/24", "2001:db8:0:2::254/64"]),
+              ("eth1", "swan12", ["192.1.2.23/24", "2001:db8:1:2::23/64"])],
+             ["192.0.1.0/24 via 192.1.2.45", "default via 192.1.2.254"]),
+    "north": ([("eth0", "swan03", ["192.0.3.254/24", "2001:db8:0:3::254/64"]),
+               ("eth1", "swan13", ["192.1.3.33/24", "2001:db8:1:3::33/64"])],
+              ["default via 192.1.3.254"]),
+    "road": ([("eth0", "swan13", ["192.1.3.209/24", "2001:db8:1:3::209/64"])],
+             ["default via 192.1.3.254"]),
+    "nic": ([("eth0", "swan12", ["192.1.2.254/24", "2001:db8:1:2::254/64"]),
+             ("eth1", "swan13", ["192.1.3.254/24", "2001:db8:1:3::254/64"])],
+            ["192.0.1.0/24 via 192.1.2.45", "192.0.2.0/24 via 192.1.2.23"]),
+}
+# fab/shell.py's PS1 (\h for its `hostname|sed`), and the prompt it matches
+PS1 = r'[\u@\h $(s=$?;p=${PWD##*/};echo ${p:-/} ${s#0})]# '
+PROMPT = r'\[root@(?P<host>[a-z]+) (?P<dir>[^ \]]+)(?: (?P<status>[0-9]+))?\]# '
+LHS, RHS = ">>>>>>>>>>", "<<<<<<<<<<"
+COMMAND_TIMEOUT = 120      # fab/runner.py TEST_TIMEOUT
+POST_MORTEM_TIMEOUT = 120  # fab/runner.py POST_MORTEM_TIMEOUT
+ESP_ERRORS = re.compile(r"Requested type not found|Protocol not supported|"
+                        r"kernel: .*(failed|error).*(esp|ESP)|"
+                        r"netlink response for (Add|Update) SA|"
+                        r"ERROR: netlink XFRM_MSG_NEWSA")
+
+
+def sh(cmd, check=True, **kw):
+    return subprocess.run(cmd, shell=isinstance(cmd, str), check=check,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          encoding="utf-8", errors="replace", **kw)
+
+
+def log(msg):
+    print("check-upstream: " + msg, flush=True)
+
+
+# ---------------------------------------------------------------- source tree
+
+def prepare_tree(work, tarball):
+    """work/testing: the tarball's testing/, unmodified, + upstream's keys."""
+    tree = os.path.join(work, "src")
+    stamp = os.path.join(tree, ".ready")
+    testing = os.path.join(tree, "libreswan-5.2", "testing")
+    if os.path.exists(stamp):
+        return testing
+    shutil.rmtree(tree, ignore_errors=True)
+    os.makedirs(tree)
+    log("unpacking testing/ from %s" % tarball)
+    sh(["tar", "-C", tree, "-xzf", tarball, "libreswan-5.2/testing"])
+    log("making upstream's certificates with testing/x509's scripts")
+    # what testing/guestbin/keys.sh does on a guest, in a scratch
+    # directory (it also runs fipsoff, which is for a guest's /proc)
+    tmp = tempfile.mkdtemp(prefix="x509.", dir=work)
+    x509 = os.path.join(testing, "x509")
+    for f in ("nss-pw", "dist_certs.py"):
+        shutil.copy(os.path.join(x509, f), tmp)
+    out = []
+    failed = []
+    # bash: upstream's guests' /bin/sh is bash, and generate.sh uses {a,b}
+    for cmd in (["bash", os.path.join(x509, "generate.sh"), tmp],
+                ["/usr/bin/python3", "./dist_certs.py"],
+                ["bash", os.path.join(x509, "crl.sh"), tmp],
+                ["bash", os.path.join(x509, "selfsigned.sh"), os.path.join(tmp, "selfsigned")]):
+        r = sh(cmd, check=False, cwd=tmp)
+        out.append("$ %s\n%s\n[exit %d]" % (" ".join(cmd), r.stdout, r.returncode))
+        if r.returncode:
+            # not fatal: the tests that need these certificates fail
+            # alike on both builds, grouped by this reason
+            failed.append("%s exit %d" % (os.path.basename(cmd[-2] if cmd[0] == "bash" else cmd[-1]),
+                                          r.returncode))
+    open(os.path.join(work, "x509.log"), "w").write("\n".join(out))
+    if failed:
+        log("testing/x509: %s (see %s/x509.log); continuing" % ("; ".join(failed), work))
+        open(os.path.join(tree, "x509-failed"), "w").write("; ".join(failed) + "\n")
+    sh("cd %s && tar cf - */ | tar -C %s -xf -" % (tmp, x509))
+    shutil.rmtree(tmp)
+    open(stamp, "w").write("ok\n")
+    return testing
+
+
+# ---------------------------------------------------------------- namespaces
+
+class Holder:
+    """A process holding namespaces: everything in them goes with it."""
+
+    def __init__(self, flags, name):
+        self.name = name
+        self.pidns = "--pid" in flags
+        self.proc = subprocess.Popen(["unshare"] + flags + ["--", "sleep", "infinity"],
+                                     stdin=subprocess.DEVNULL, start_new_session=True)
+        # unshare execs sleep after the namespaces exist (with --fork, its
+        # child does, as PID 1 of the new PID namespace)
+        self.pid = None
+        for _ in range(250):
+            try:
+                pid = self.proc.pid
+                if self.pidns:
+                    kids = open("/proc/%d/task/%d/children" % (pid, pid)).read().split()
+                    pid = int(kids[0]) if kids else None
+                if pid and os.readlink("/proc/%d/exe" % pid).endswith("sleep"):
+                    self.pid = pid
+                    break
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.02)
+        if not self.pid:
+            self.proc.kill()
+            raise RuntimeError("namespaces for %s did not come up" % name)
+        self.netns = os.stat("/proc/%d/ns/net" % self.pid).st_ino
+
+    def enter(self, mount=True):
+        return (["nsenter", "-t", str(self.pid), "-n"] + (["-m", "-u"] if mount else [])
+                + (["-p"] if mount and self.pidns else []))
+
+    def run(self, cmd, mount=True, check=True):
+        return sh(self.enter(mount) + ["sh", "-ec", cmd], check=check)
+
+    def kill_all(self):
+        """Kill every process in this holder's network namespace, then it."""
+        for _ in range(3):
+            victims = []
+            for p in glob.glob("/proc/[0-9]*"):
+                try:
+                    if os.stat(p + "/ns/net").st_ino == self.netns and int(p[6:]) != self.pid:
+                        victims.append(int(p[6:]))
+                except (OSError, ValueError):
+                    pass
+            if not victims:
+                break
+            for v in victims:
+                try:
+                    os.kill(v, signal.SIGKILL)
+                except OSError:
+                    pass
+            time.sleep(0.2)
+        try:
+            self.proc.kill()
+            self.proc.wait(5)
+        except Exception:
+            pass
+
+
+HOST_SETUP = r"""
+hostname {host}
+mount -t tmpfs -o mode=1777 tmpfs /tmp
+mount -t tmpfs -o mode=755 tmpfs /run
+mkdir -p /run/pluto /run/lock
+D={hostdir}
+mkdir -p $D/etc.up $D/etc.wk $D/prefix.up $D/prefix.wk
+echo core > $D/core_pattern
+mount --bind $D/core_pattern /proc/sys/kernel/core_pattern
+# /etc as the host's, with /etc/ipsec.* of its own
+mount -t overlay overlay -o lowerdir=/etc,upperdir=$D/etc.up,workdir=$D/etc.wk /etc
+rm -rf /etc/ipsec.d /etc/ipsec.conf /etc/ipsec.secrets /etc/strongswan
+cp -a {prefix}/etc/ipsec.d /etc/ipsec.d
+cp {prefix}/etc/ipsec.conf {prefix}/etc/ipsec.secrets /etc/
+# the build's compiled-in paths are the same files
+mount -t overlay overlay -o lowerdir={prefix},upperdir=$D/prefix.up,workdir=$D/prefix.wk {prefix}
+rm -rf {prefix}/run {prefix}/etc/ipsec.d {prefix}/etc/ipsec.conf {prefix}/etc/ipsec.secrets
+ln -s /run/pluto {prefix}/run
+ln -s /etc/ipsec.d {prefix}/etc/ipsec.d
+ln -s /etc/ipsec.conf {prefix}/etc/ipsec.conf
+ln -s /etc/ipsec.secrets {prefix}/etc/ipsec.secrets
+# upstream's guests install into /usr/local
+mount --bind {prefix}/sbin /usr/local/sbin
+"""
+
+
+class Topology:
+    def __init__(self, hosts, prefix, rundir):
+        self.lan = Holder(["--net"], "lan")
+        self.hosts = {}
+        try:
+            bridges = sorted({br for h in hosts for (_, br, _) in TOPOLOGY[h][0]})
+            self.lan.run("; ".join("ip link add %s type bridge && ip link set %s up" % (b, b)
+                                   for b in bridges), mount=False)
+            for h in hosts:
+                hd = os.path.join(rundir, "ns", h)
+                os.makedirs(hd, exist_ok=True)
+                # a PID namespace too: upstream's post-mortem.sh and
+                # wait-until-pluto-started look for "pluto" with pidof/ps
+                holder = Holder(["--net", "--mount", "--uts", "--pid", "--fork", "--mount-proc",
+                                 "--propagation", "private"], h)
+                self.hosts[h] = holder
+                holder.run(HOST_SETUP.format(host=h, hostdir=hd, prefix=prefix))
+                cmds = ["ip link set lo up"]
+                for i, (ifname, br, addrs) in enumerate(TOPOLOGY[h][0]):
+                    peer = "%s%d" % (h, i)
+                    self.lan.run("ip link add %s type veth peer name %s-g && "
+                                 "ip link set %s master %s up && ip link set %s-g netns %d"
+                                 % (peer, peer, peer, br, peer, holder.pid), mount=False)
+                    cmds.append("ip link set %s-g name %s" % (peer, ifname))
+                    for a in addrs:
+                        cmds.append("ip addr add %s dev %s nodad" % (a, ifname)
+                                    if ":" in a else "ip addr add %s dev %s" % (a, ifname))
+                    cmds.append("ip link set %s up" % ifname)
+                for r in TOPOLOGY[h][1]:
+                    cmds.append("ip route add " + r)
+                if h == "nic":
+                    cmds.append("sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1")
+                holder.run(" && ".join(cmds), mount=False)
+        except BaseException:
+            self.destroy()
+            raise
+
+    def destroy(self):
+        for h in self.hosts.values():
+            h.kill_all()
+        self.lan.kill_all()
+
+
+# ---------------------------------------------------------------- consoles
+
+class Console:
+    def __init__(self, holder, host, test, prefix, verbose_path):
+        import pexpect
+        self.pexpect = pexpect
+        self.host = host
+        env = {"HOME": "/root", "USER": "root", "LOGNAME": "root", "TERM": "dumb",
+               "PATH": "%s/sbin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin" % prefix,
+               # upstream's namespace signals: ipsec start runs pluto
+               # directly (programs/setup), swan-prep in namespace mode
+               # programs/setup echoes `echo $SUDO_COMMAND | grep "/bin/nsenter "`'s
+               # match to the console; upstream's misc-sanitize.sed deletes
+               # lines beginning "Relabeled /testing", so it starts so
+               "SUDO_COMMAND": "Relabeled /testing: /usr/bin/nsenter --net --mount --uts /bin/bash",
+               "SWAN_PLUTOTEST": "YES", "LANG": "C"}
+        self.child = pexpect.spawn(holder.enter()[0],
+                                   holder.enter()[1:] + ["/usr/bin/env", "-i"]
+                                   + ["%s=%s" % kv for kv in env.items()]
+                                   + ["/bin/bash", "--norc", "--noprofile", "-i"],
+                                   encoding="utf-8", codec_errors="replace",
+                                   timeout=30, dimensions=(24, 160))
+        self.prompt = re.compile(PROMPT)
+        self.child.sendline("stty sane -echo -onlcr cols 160; unset HISTFILE; PS1='%s'; "
+                            "cd /testing/pluto/%s" % (PS1.replace("'", "'\\''"), test))
+        self.child.expect(r"\[root@%s %s\]# " % (host, re.escape(test)))
+        self.verbose = open(verbose_path, "w", buffering=1)
+
+    def run(self, line, timeout):
+        self.child.sendline(line)
+        i = self.child.expect([self.prompt, self.pexpect.TIMEOUT, self.pexpect.EOF], timeout=timeout)
+        if i == 0:
+            return int(self.child.match.group("status") or 0), self.child.before
+        return ("TIMEOUT" if i == 1 else "EOF"), self.child.before
+
+    def close(self):
+        try:
+            self.child.close(force=True)
+        except Exception:
+            pass
+        self.verbose.close()
+
+
+def write_prompt(f, host, test):
+    f.write("[root@%s %s]# " % (host, test))
+
+
+def run_test(test, testing, prefix, rundir, test_timeout):
+    """Run one test; returns (status, seconds, note)."""
+    sys.path.insert(0, os.path.join(testing, "utils"))
+    # fab/utilsdir.py finds testing/kvm/vm/*.xml (the host list) from
+    # sys.argv[0], as if this were testing/utils/kvmrunner.py
+    argv0, sys.argv[0] = sys.argv[0], os.path.join(testing, "utils", "kvmrunner.py")
+    try:
+        from fab import scripts
+    finally:
+        sys.argv[0] = argv0
+    logger = logging.getLogger("fab")
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    # the overlay: /testing is the tarball's testing/, writes go to upper
+    upper = os.path.join(rundir, "upper")
+    wk = os.path.join(rundir, "wk")
+    os.makedirs(upper)
+    os.makedirs(wk)
+    sh(["mount", "-t", "overlay", "overlay", "-o",
+        "lowerdir=%s,upperdir=%s,workdir=%s" % (testing, upper, wk), "/testing"])
+    tdir = "/testing/pluto/" + test
+    start = time.time()
+    note = ""
+    topo = None
+    consoles = {}
+    try:
+        commands = scripts.commands(tdir, logger)
+        guests = sorted({c.guest.host.name for c in commands if c.guest})
+        unknown = [g for g in guests if g not in TOPOLOGY]
+        if unknown:
+            return "skipped", 0, "host(s) %s not in the namespace topology" % " ".join(unknown)
+        os.makedirs(tdir + "/OUTPUT", exist_ok=True)
+        topo = Topology(sorted(set(guests) | {"nic"}), prefix, rundir)
+        for g in guests:
+            consoles[g] = Console(topo.hosts[g], g, test, prefix,
+                                  "%s/OUTPUT/%s.console.verbose.txt" % (tdir, g))
+        all_txt = open(tdir + "/OUTPUT/all.console.verbose.txt", "w")
+        timed_out = None
+        for command in commands:
+            if not command.guest:
+                all_txt.write(command.line + "\n")
+                continue
+            con = consoles[command.guest.host.name]
+            if command.line.startswith("#"):
+                for t in (all_txt, con.verbose):
+                    t.write(command.line + "\n")
+                write_prompt(con.verbose, con.host, test)
+                continue
+            all_txt.write(con.host + "# ")
+            for t in (all_txt, con.verbose):
+                t.write(command.line + "\n")
+            left = test_timeout - (time.time() - start)
+            status, output = con.run(command.line, max(1, min(COMMAND_TIMEOUT, left)))
+            if output:
+                all_txt.write("\n")
+                for t in (all_txt, con.verbose):
+                    t.write(output)
+            if status in ("TIMEOUT", "EOF"):
+                msg = "%s while running command %s" % ("timeout" if status == "TIMEOUT" else "EOF",
+                                                        command.line)
+                for t in (all_txt, con.verbose):
+                    t.write("%s %s %s" % (LHS, msg, RHS))
+                timed_out = "%s: %s" % (con.host, command.line)
+                break
+            write_prompt(con.verbose, con.host, test)
+        if timed_out:
+            note = "timed out (%s)" % timed_out
+        else:
+            # post-mortem.sh, between runner.py's markers (cut by the sanitizer)
+            pm_fail = []
+            for con in consoles.values():
+                con.verbose.write("%s post-mortem %s" % (LHS, LHS))
+                script = "../../guestbin/post-mortem.sh"
+                con.verbose.write(script + "\n")
+                status, output = con.run(script, POST_MORTEM_TIMEOUT)
+                con.verbose.write(output or "")
+                fails = re.findall(r"^FAIL: (.*?)\r?$", output or "", re.M)
+                if fails or status in ("TIMEOUT", "EOF"):
+                    pm_fail.append("%s: %s" % (con.host, ", ".join(fails) or status))
+                if status != 0:
+                    con.verbose.write("%s post-mortem %s failed %s" % (LHS, script, RHS))
+                con.verbose.write("%s post-mortem %s" % (RHS, RHS))
+            if pm_fail:
+                note = "post-mortem FAIL " + "; ".join(pm_fail)
+        all_txt.close()
+    finally:
+        for c in consoles.values():
+            c.close()
+        if topo:
+            topo.destroy()
+    secs = time.time() - start
+    # sanitize (upstream's sanitizer.sh) and compare the way fab/post.py does
+    results = {}
+    for host in consoles:
+        verbose = "%s/OUTPUT/%s.console.verbose.txt" % (tdir, host)
+        r = sh(["bash", os.path.join(testing, "utils", "sanitizer.sh"), verbose, tdir],
+               check=False, cwd=tdir)
+        open("%s/OUTPUT/%s.console.txt" % (tdir, host), "w").write(r.stdout)
+        expected = "%s/%s.console.txt" % (tdir, host)
+        if not os.path.exists(expected):
+            results[host] = "no-expected"
+            continue
+        exp = open(expected, "rb").read()
+        got = r.stdout.encode()
+        if strip(exp) == strip(got):
+            results[host] = "match"
+        else:
+            results[host] = "differ"
+            d = sh(["diff", "-u", "-w", "-B", expected, "%s/OUTPUT/%s.console.txt" % (tdir, host)],
+                   check=False).stdout
+            open("%s/OUTPUT/%s.console.diff" % (tdir, host), "w").write(d)
+    # a kernel without ESP: what pluto says when it cannot add an SA
+    esp = False
+    for f in glob.glob(tdir + "/OUTPUT/*.pluto.log") + glob.glob(tdir + "/OUTPUT/*.console.verbose.txt"):
+        try:
+            if ESP_ERRORS.search(open(f, errors="replace").read()):
+                esp = True
+        except OSError:
+            pass
+    if note.startswith("timed out"):
+        status = "timeout"
+    elif results and all(v == "match" for v in results.values()):
+        status = "passed"
+    else:
+        status = "failed"
+    certs = any("missing file: real/" in open(f, errors="replace").read()
+                for f in glob.glob(tdir + "/OUTPUT/*.console.verbose.txt"))
+    if status != "passed" and certs:
+        note = ("environment: upstream certificates missing (testing/x509/generate.sh "
+                "fails with Debian's certutil); " + note).rstrip("; ")
+    elif status != "passed" and esp:
+        note = ("environment: no ESP on host; " + note).rstrip("; ")
+    hosts = " ".join("%s=%s" % kv for kv in sorted(results.items()))
+    return status, secs, (note + (" [" + hosts + "]" if hosts else "")).strip()
+
+
+def strip(s):
+    s = re.sub(rb"[ \t]+", rb"", s)
+    s = re.sub(rb"\n+", rb"\n", s)
+    return re.sub(rb"^\n", rb"", s)
+
+
+# ---------------------------------------------------------------- driver
+
+def done_set(results):
+    done = set()
+    statuses = {}
+    if os.path.exists(results):
+        for line in open(results):
+            f = line.rstrip("\n").split("\t")
+            if len(f) >= 2 and not line.startswith("#"):
+                done.add((f[0], f[1]))
+                statuses[(f[0], f[1])] = f[2] if len(f) > 2 else ""
+    return done, statuses
+
+
+def append(results, fields):
+    with open(results, "a") as f:
+        f.write("\t".join(str(x).replace("\t", " ").replace("\n", " ") for x in fields) + "\n")
+
+
+def compare(work, test):
+    """Sanitized output of the two builds, host by host."""
+    diffs = []
+    for s in sorted(glob.glob("%s/stock/%s/upper/pluto/%s/OUTPUT/*.console.txt" % (work, test, test))):
+        host = os.path.basename(s).split(".")[0]
+        p = "%s/patched/%s/upper/pluto/%s/OUTPUT/%s.console.txt" % (work, test, test, host)
+        if not os.path.exists(p):
+            diffs.append(host + ":missing")
+            continue
+        if strip(open(s, "rb").read()) != strip(open(p, "rb").read()):
+            d = sh(["diff", "-u", "-w", "-B", s, p], check=False).stdout
+            open("%s/patched/%s/%s.stock-vs-patched.diff" % (work, test, host), "w").write(d)
+            diffs.append(host)
+    return diffs
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--stock", default=os.path.join(TOP, "build/stock/inst"))
+    ap.add_argument("--patched", default=os.path.join(TOP, "build/inst"))
+    ap.add_argument("--work", default=os.path.join(TOP, "build/upstream"))
+    ap.add_argument("--tarball", default=os.path.join(TOP, "build/libreswan_5.2.orig.tar.gz"))
+    ap.add_argument("--results", default=None, help="default WORK/results.tsv")
+    ap.add_argument("--timeout", type=int, default=300, help="per test and build (s)")
+    ap.add_argument("--list", default=os.path.join(TOP, "testing/upstream/scope.txt"))
+    ap.add_argument("--max", type=int, default=0, help="stop after N tests (0: all)")
+    ap.add_argument("--budget", type=int, default=0, help="stop starting tests after S seconds")
+    ap.add_argument("--rerun", action="store_true", help="ignore earlier results of these tests")
+    ap.add_argument("tests", nargs="*")
+    args = ap.parse_args()
+    results = args.results or os.path.join(args.work, "results.tsv")
+
+    if os.environ.get(NSENV) != "1":
+        # everything below happens in a mount namespace of our own: the
+        # /testing overlay and every host's mounts vanish with it
+        os.makedirs(args.work, exist_ok=True)
+        created = not os.path.exists("/testing")
+        if created:
+            os.mkdir("/testing")   # a mount point; removed again below
+        try:
+            env = dict(os.environ, **{NSENV: "1"})
+            rc = subprocess.call(["unshare", "--mount", "--propagation", "private",
+                                  sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env=env)
+        finally:
+            if created:
+                try:
+                    os.rmdir("/testing")
+                except OSError:
+                    pass
+        sys.exit(rc)
+
+    for p in (args.stock, args.patched):
+        if not os.path.exists(os.path.join(p, "libexec/ipsec/pluto")):
+            sys.exit("check-upstream: no build in %s (make build stock)" % p)
+    testing = prepare_tree(args.work, args.tarball)
+    tests = args.tests or [l.split()[0] for l in open(args.list)
+                           if l.strip() and not l.startswith("#")]
+    done, statuses = (set(), {}) if args.rerun else done_set(results)
+    if not os.path.exists(results):
+        append(results, ["#test", "build", "result", "seconds", "note"])
+    t0 = time.time()
+    n = 0
+    for test in tests:
+        if not os.path.isdir(os.path.join(testing, "pluto", test)):
+            log("%s: no such test in 5.2" % test)
+            continue
+        if (test, "compare") in done:
+            continue
+        if args.max and n >= args.max or args.budget and time.time() - t0 > args.budget:
+            log("stopping: limit reached (a rerun continues)")
+            break
+        n += 1
+        for variant, prefix in (("stock", args.stock), ("patched", args.patched)):
+            if (test, variant) in done:
+                continue
+            rundir = os.path.join(args.work, variant, test)
+            shutil.rmtree(rundir, ignore_errors=True)
+            os.makedirs(rundir)
+            try:
+                status, secs, note = run_test(test, testing, prefix, rundir, args.timeout)
+            except Exception as e:
+                import traceback
+                traceback.print_exc()
+                status, secs, note = "error", 0, "runner: %s: %s" % (type(e).__name__, e)
+            finally:
+                sh(["umount", "-l", "/testing"], check=False)
+            statuses[(test, variant)] = status
+            append(results, [test, variant, status, "%.0f" % secs, note])
+            log("%-8s %-7s %4.0fs %s %s" % (status, variant, secs, test, note))
+        outcome = {v: r for (t, v), r in statuses.items() if t == test}
+        if "error" in outcome.values() or len(outcome) < 2:
+            diffs, verdict = [], "n/a"
+        else:
+            diffs = compare(args.work, test)
+            verdict = "different" if diffs else "identical"
+        append(results, [test, "compare", verdict, "", " ".join(diffs)])
+        log("%-8s stock/patched %s %s" % ("DIFFER" if diffs else "same", test, " ".join(diffs)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
