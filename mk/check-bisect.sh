@@ -18,7 +18,9 @@
 # prefix.  A rerun continues after the last prefix that passed.
 #
 # usage: mk/check-bisect.sh [--build-only] [--sample]
-#   --build-only  no tests
+#   --build-only  no tests, except the unit tests of the whole series
+#                 (the packagers' check: pristine tarball, patch -p1
+#                 --fuzz=0 and nothing else, make base -Werror, unit tests)
 #   --sample      build only the end of each sub-series and every 6th
 #                 patch (CI: each build then takes in several patches)
 set -eu
@@ -142,7 +144,12 @@ for p in "${series[@]}"; do
 	fi
 	build "$n" "$p"
 	if $build_only; then
-		say "after $p: builds with -Werror"
+		if [ "$n" -eq "${#series[@]}" ]; then
+			# the whole packagers' series: its unit tests too
+			run_tests "$n" "$p" ""
+		else
+			say "after $p: builds with -Werror"
+		fi
 		continue
 	fi
 	tests=${introduces[$p]:-}
