@@ -1,4 +1,4 @@
-/* IKEv2 session resumption (RFC 5723): the gateway: configuration, ticket keys, single-use cache, for libreswan
+/* IKEv2 session resumption (RFC 5723): the gateway's keys and configuration
  *
  * This program is free software; you can redistribute it and/or modify it
  * under the terms of the GNU General Public License as published by the

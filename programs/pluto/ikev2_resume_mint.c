@@ -83,7 +83,8 @@ static chunk_t mint_ticket(struct ike_sa *ike, realtime_t now, realtime_t *expir
 	/* and the policy that admitted it, as negotiated (#3028) */
 	const struct resume_policy policy = resume_policy_of(ike);
 	enum keyword_auth peer_auth = policy.peer_auth;
-	*expiry = ticket_expiry(ike, auth_time, resume_gateway_config()->ticket_lifetime, now);
+	*expiry = ticket_expiry(ike, auth_time,
+				resume_gateway_config()->ticket_lifetime, now);
 	if (realtime_cmp(*expiry, <=, now)) {
 		llog(RC_LOG, logger,
 		     "not issuing a session resumption ticket: the peer must re-authenticate");
