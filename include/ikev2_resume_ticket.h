@@ -47,6 +47,7 @@
 #include "shunk.h"
 
 struct logger;
+struct enum_names;
 
 #define RESUME_TICKET_VERSION		1
 #define RESUME_TICKET_KEY_ID_SIZE	8
@@ -91,8 +92,11 @@ enum resume_tlv_type {
 #define RESUME_TICKET_MAX_PEER_CA_SIZE	1024
 
 /*
- * Why a ticket was refused: the log line, the counter, and (always) an
- * unencrypted TICKET_NACK on the wire (RFC 5723 4.3.2).
+ * What the codec (and the key ring, ikev2_resume_keyring.h) makes of a
+ * ticket.  Anything but OK refuses it: the log line, the counter, and
+ * (always) an unencrypted TICKET_NACK on the wire (RFC 5723 4.3.2).
+ * The gateway's own reasons (replayed, revoked, not admitted, ...)
+ * continue these values in pluto (ikev2_resume_accept.h).
  */
 enum resume_ticket_status {
 	RESUME_TICKET_OK = 0,
@@ -108,24 +112,12 @@ enum resume_ticket_status {
 	RESUME_TICKET_MISSING_TLV,
 	RESUME_TICKET_EXPIRED,
 	RESUME_TICKET_UNKNOWN_ALGORITHM,
-	RESUME_TICKET_ID_MISMATCH,
-	RESUME_TICKET_NO_KEYS,
-	RESUME_TICKET_REPLAYED,
-	RESUME_TICKET_REPLAY_CACHE_FULL,
-	RESUME_TICKET_BAD_SK_D,
-	RESUME_TICKET_REVOKED,
-	RESUME_TICKET_REVOCATIONS_LOST,	/* the revocation store failed: fail closed */
-	/*
-	 * The connection's policy now would not admit the peer's
-	 * original authentication (ikev2_resume_policy.c).
-	 */
-	RESUME_TICKET_CONNECTION_GONE,
-	RESUME_TICKET_AUTH_NOT_ADMITTED,
-	RESUME_TICKET_PEER_ID_NOT_ADMITTED,
-	RESUME_TICKET_CA_NOT_ADMITTED,
+	RESUME_TICKET_BAD_SK_D,		/* the key ring: SK_d does not unwrap */
 	RESUME_TICKET_STATUS_ROOF,
 };
 
+/* "truncated", "unknown key", ...; pluto continues them (ikev2_resume_accept.h) */
+extern const struct enum_names resume_ticket_status_names;
 const char *resume_ticket_status_name(enum resume_ticket_status status);
 
 struct resume_ticket_transforms {

@@ -17,6 +17,8 @@
 #include "ikev2_resume_wipe.h"
 #include "lswalloc.h"
 #include "passert.h"
+#include "enum_names.h"
+#include "lswcdefs.h"		/* for ARRAY_REF() */
 #include "hunk.h"		/* for hunk_get(), raw_ntoh(), hton_chunk() */
 
 #define TLV_HEADER_SIZE		4
@@ -28,7 +30,7 @@
 #define MAX_CONN_NAME_SIZE	255
 #define MAX_PPK_ID_SIZE		255
 
-static const char *const status_names[RESUME_TICKET_STATUS_ROOF] = {
+static const char *const status_name[] = {
 	[RESUME_TICKET_OK] = "ok",
 	[RESUME_TICKET_TRUNCATED] = "truncated",
 	[RESUME_TICKET_TOO_BIG] = "too big",
@@ -42,25 +44,21 @@ static const char *const status_names[RESUME_TICKET_STATUS_ROOF] = {
 	[RESUME_TICKET_MISSING_TLV] = "missing TLV",
 	[RESUME_TICKET_EXPIRED] = "expired",
 	[RESUME_TICKET_UNKNOWN_ALGORITHM] = "unknown algorithm",
-	[RESUME_TICKET_ID_MISMATCH] = "identity mismatch",
-	[RESUME_TICKET_NO_KEYS] = "no ticket keys",
-	[RESUME_TICKET_REPLAYED] = "replayed",
-	[RESUME_TICKET_REPLAY_CACHE_FULL] = "replay cache full",
 	[RESUME_TICKET_BAD_SK_D] = "SK_d does not unwrap",
-	[RESUME_TICKET_REVOKED] = "revoked",
-	[RESUME_TICKET_REVOCATIONS_LOST] = "revocations lost",
-	[RESUME_TICKET_CONNECTION_GONE] = "connection gone",
-	[RESUME_TICKET_AUTH_NOT_ADMITTED] = "authentication not admitted",
-	[RESUME_TICKET_PEER_ID_NOT_ADMITTED] = "peer ID not admitted",
-	[RESUME_TICKET_CA_NOT_ADMITTED] = "CA not admitted",
+};
+
+const struct enum_names resume_ticket_status_names = {
+	RESUME_TICKET_OK, RESUME_TICKET_STATUS_ROOF - 1,
+	ARRAY_REF(status_name),
+	NULL, NULL,
 };
 
 const char *resume_ticket_status_name(enum resume_ticket_status status)
 {
-	if (status >= RESUME_TICKET_STATUS_ROOF || status_names[status] == NULL) {
+	if (status >= RESUME_TICKET_STATUS_ROOF) {
 		return "unknown reason";
 	}
-	return status_names[status];
+	return status_name[status];
 }
 
 /*

@@ -24,7 +24,8 @@
 #include "lswnss.h"
 #include "crypt_symkey.h"
 #include "ikev2_ike_session_resume.h"	/* for pfree_session() */
-#include "ikev2_resume_session.h"
+#include "ikev2_resume_client.h"
+#include "ikev2_resume_mint.h"	/* for resume_id_payload_body() */
 #include "ikev2_resume_keyring.h"
 #include "ikev2_resume_client_store.h"
 #include "ikev2_resume_file.h"

@@ -20,6 +20,9 @@
 #include "x509.h"		/* for trusted_ca() */
 #include "jambuf.h"
 #include "ikev2_resume_session.h"
+#include "ikev2_resume_accept.h"	/* for resume_reject_reason_names */
+#include "ikev2_resume_status.h"	/* for count_v2_resume_ticket_rejected() */
+#include "enum_names.h"
 #include "ikev2_resume_policy.h"
 
 struct resume_policy resume_policy_of(const struct ike_sa *ike)
@@ -142,7 +145,7 @@ static const char *auth_name(enum keyword_auth auth, enum_buf *b)
  * template: the instance's own ID is the peer's).  The reason, with
  * the detail in WHY.
  */
-static enum resume_ticket_status judge(const struct resume_session *session,
+static enum resume_reject_reason judge(const struct resume_session *session,
 				       const struct connection *c,
 				       const struct connection *id_c,
 				       struct jambuf *why,
@@ -158,14 +161,14 @@ static enum resume_ticket_status judge(const struct resume_session *session,
 		    auth_name(session->auth_method, &ab), c->name,
 		    remote->leftright, auth_name(remote->auth, &wb),
 		    str_authby(remote->authby, &pb));
-		return RESUME_TICKET_AUTH_NOT_ADMITTED;
+		return RESUME_REJECT_AUTH_NOT_ADMITTED;
 	}
 	/* an earlier build's ticket does not say: judged on the rest */
 	if (session->local_auth != AUTH_UNSET && session->local_auth != local->auth) {
 		jam(why, "this end first authenticated with %s, connection \"%s\" now with %sauth=%s",
 		    auth_name(session->local_auth, &ab), c->name,
 		    local->leftright, auth_name(local->auth, &wb));
-		return RESUME_TICKET_AUTH_NOT_ADMITTED;
+		return RESUME_REJECT_AUTH_NOT_ADMITTED;
 	}
 
 	/* the peer ID the connection accepts now, wildcards included */
@@ -177,7 +180,7 @@ static enum resume_ticket_status judge(const struct resume_session *session,
 		id_buf gb, wnb;
 		jam(why, "peer ID '%s' is not connection \"%s\"'s '%s'",
 		    str_id(&session->initiator_id, &gb), c->name, str_id(want, &wnb));
-		return RESUME_TICKET_PEER_ID_NOT_ADMITTED;
+		return RESUME_REJECT_PEER_ID_NOT_ADMITTED;
 	}
 	/* RFC 5723 4.3.3: IDr must be the ticket's, and this end sends its own */
 	if (!same_id(&session->responder_id, &c->local->host.id)) {
@@ -185,7 +188,7 @@ static enum resume_ticket_status judge(const struct resume_session *session,
 		jam(why, "this end's ID '%s' is not connection \"%s\"'s '%s'",
 		    str_id(&session->responder_id, &gb), c->name,
 		    str_id(&c->local->host.id, &wnb));
-		return RESUME_TICKET_ID_MISMATCH;
+		return RESUME_REJECT_ID_MISMATCH;
 	}
 
 	/* rightca=: the CA that issued the peer's certificate must be it, or under it */
@@ -195,7 +198,7 @@ static enum resume_ticket_status judge(const struct resume_session *session,
 		if (session->peer_ca.len == 0) {
 			jam(why, "connection \"%s\" wants %sca='%s' and the ticket does not say which CA issued the peer's certificate",
 			    c->name, remote->leftright, str_dn(ASN1(remote->ca), &cb));
-			return RESUME_TICKET_CA_NOT_ADMITTED;
+			return RESUME_REJECT_CA_NOT_ADMITTED;
 		}
 		int pathlen;
 		if (!trusted_ca(ASN1(session->peer_ca), ASN1(remote->ca), &pathlen, verbose)) {
@@ -203,10 +206,10 @@ static enum resume_ticket_status judge(const struct resume_session *session,
 			jam(why, "peer's certificate was issued by '%s', connection \"%s\" now wants %sca='%s'",
 			    str_dn(ASN1(session->peer_ca), &ib), c->name,
 			    remote->leftright, str_dn(ASN1(remote->ca), &cb));
-			return RESUME_TICKET_CA_NOT_ADMITTED;
+			return RESUME_REJECT_CA_NOT_ADMITTED;
 		}
 	}
-	return RESUME_TICKET_OK;
+	return RESUME_REJECT_NONE;
 }
 
 static const struct connection *pattern_of(const struct connection *c)
@@ -247,26 +250,27 @@ bool resume_ticket_admitted_by_its_connection(struct ike_sa *ike)
 		c = connection_named(session->conn_name, ike->sa.logger);
 	}
 
-	enum resume_ticket_status status;
+	enum resume_reject_reason status;
 	char detail[512];
 	struct jambuf why = ARRAY_AS_JAMBUF(detail);
 	if (c == NULL) {
-		status = RESUME_TICKET_CONNECTION_GONE;
+		status = RESUME_REJECT_CONNECTION_GONE;
 		jam(&why, "connection \"%s\" that issued it no longer exists", session->conn_name);
 	} else if (!c->config->session_resumption) {
-		status = RESUME_TICKET_CONNECTION_GONE;
+		status = RESUME_REJECT_CONNECTION_GONE;
 		jam(&why, "connection \"%s\" that issued it no longer allows session resumption", c->name);
 	} else {
 		status = judge(session, c, pattern_of(c), &why, ike->sa.logger);
 	}
-	if (status == RESUME_TICKET_OK) {
+	if (status == RESUME_REJECT_NONE) {
 		return true;
 	}
 	count_v2_resume_ticket_rejected(status);
 	/* before any authentication: rate limited */
+	enum_buf sb;
 	limited_llog(ike->sa.logger, UNSECURED_LOG_LIMITER,
 		     "rejecting IKE_SESSION_RESUME ticket: %s: %s",
-		     resume_ticket_status_name(status), detail);
+		     str_enum_long(&resume_reject_reason_names, status, &sb), detail);
 	return false;
 }
 
@@ -276,13 +280,14 @@ bool resume_session_admitted_by_connection(struct ike_sa *ike)
 	const struct connection *c = ike->sa.st_connection;
 	char detail[512];
 	struct jambuf why = ARRAY_AS_JAMBUF(detail);
-	enum resume_ticket_status status = judge(session, c, pattern_of(c), &why, ike->sa.logger);
-	if (status == RESUME_TICKET_OK) {
+	enum resume_reject_reason status = judge(session, c, pattern_of(c), &why, ike->sa.logger);
+	if (status == RESUME_REJECT_NONE) {
 		return true;
 	}
 	count_v2_resume_ticket_rejected(status);
+	enum_buf sb;
 	llog(RC_LOG, ike->sa.logger,
 	     "rejecting IKE_SESSION_RESUME ticket: %s: %s",
-	     resume_ticket_status_name(status), detail);
+	     str_enum_long(&resume_reject_reason_names, status, &sb), detail);
 	return false;
 }

@@ -24,7 +24,7 @@
 #include "ikev2_notification.h"
 #include "ikev2_informational.h"
 #include "ikev2_ike_session_resume.h"
-#include "ikev2_resume_session.h"
+#include "ikev2_resume_client.h"
 #include "ikev2_resume_refresh.h"
 #include "ikev2_resume_policy.h"
 

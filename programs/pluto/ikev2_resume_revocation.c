@@ -23,7 +23,7 @@
 #include "connections.h"
 #include "lswconf.h"
 #include "lswnss.h"
-#include "ikev2_resume_session.h"	/* for pluto_resume_*, resume_ticket_id_of() */
+#include "ikev2_resume_gateway.h"	/* for resume_gateway_config(), resume_ticket_id_of() */
 #include "ikev2_resume_replay.h"
 #include "ikev2_resume_file.h"
 #include "ikev2_resume_revstore.h"
@@ -51,7 +51,7 @@ static struct {
 /* the longest a ticket issued until now can stay alive */
 static realtime_t outlives_tickets(realtime_t now)
 {
-	return realtime_add(now, pluto_resume_ticket_lifetime);
+	return realtime_add(now, resume_gateway_config()->ticket_lifetime);
 }
 
 /* the live records of TABLE as KIND, at *NR on */
@@ -139,7 +139,7 @@ static const char *load_record(const struct resume_revstore_record *r, void *con
 static void fail_closed(const char *why, realtime_t now, struct logger *logger)
 {
 	store.lost_before = now;
-	store.lost_until = realtime_add(outlives_tickets(now), pluto_resume_key_rotation);
+	store.lost_until = realtime_add(outlives_tickets(now), resume_gateway_config()->key_rotation);
 	char bad[PATH_MAX];
 	snprintf(bad, sizeof(bad), "%s" STORE_BAD_SUFFIX, store.file);
 	bool kept = (rename(store.file, bad) == 0);
@@ -281,24 +281,24 @@ void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why)
 	write_store(now, ike->sa.logger);
 }
 
-enum resume_ticket_status resume_ticket_revocation(const uint8_t ticket_id[RESUME_TICKET_ID_SIZE],
+enum resume_reject_reason resume_ticket_revocation(const uint8_t ticket_id[RESUME_TICKET_ID_SIZE],
 						   const struct id *peer, realtime_t auth_time,
 						   realtime_t now, struct logger *logger)
 {
 	/* the same second counts as before */
 	if (realtime_cmp(store.lost_until, >, now) &&
 	    !realtime_cmp(auth_time, >, store.lost_before)) {
-		return RESUME_TICKET_REVOCATIONS_LOST;
+		return RESUME_REJECT_REVOCATIONS_LOST;
 	}
 	if (store.tickets == NULL) {
-		return RESUME_TICKET_OK;
+		return RESUME_REJECT_NONE;
 	}
 	if (resume_replay_seen(store.tickets, ticket_id, now)) {
 		/* an administrator deleted the IKE SA it came with */
-		return RESUME_TICKET_REVOKED;
+		return RESUME_REJECT_REVOKED;
 	}
 	if (!store.have_keys) {
-		return RESUME_TICKET_OK;
+		return RESUME_REJECT_NONE;
 	}
 	id_buf idb;
 	uint8_t key[RESUME_TICKET_ID_SIZE];
@@ -307,9 +307,9 @@ enum resume_ticket_status resume_ticket_revocation(const uint8_t ticket_id[RESUM
 	if (resume_replay_lookup(store.peers, key, now, &revoked) &&
 	    !realtime_cmp(auth_time, >, revoked)) {
 		/* an administrator revoked the peer by its ID since */
-		return RESUME_TICKET_REVOKED;
+		return RESUME_REJECT_REVOKED;
 	}
-	return RESUME_TICKET_OK;
+	return RESUME_REJECT_NONE;
 }
 
 void jam_v2_resume_revocation_counts(struct jambuf *buf)

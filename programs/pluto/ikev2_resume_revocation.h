@@ -42,7 +42,8 @@
 #include <stdint.h>
 
 #include "realtime.h"
-#include "ikev2_resume_ticket.h"	/* for RESUME_TICKET_ID_SIZE, enum resume_ticket_status */
+#include "ikev2_resume_ticket.h"	/* for RESUME_TICKET_ID_SIZE */
+#include "ikev2_resume_accept.h"	/* for enum resume_reject_reason */
 
 struct logger;
 struct ike_sa;
@@ -82,10 +83,10 @@ void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why);
 
 /*
  * A ticket with TICKET_ID, issued to PEER who authenticated at
- * AUTH_TIME: RESUME_TICKET_OK, RESUME_TICKET_REVOKED, or
- * RESUME_TICKET_REVOCATIONS_LOST.
+ * AUTH_TIME: RESUME_REJECT_NONE, RESUME_REJECT_REVOKED, or
+ * RESUME_REJECT_REVOCATIONS_LOST.
  */
-enum resume_ticket_status resume_ticket_revocation(const uint8_t ticket_id[RESUME_TICKET_ID_SIZE],
+enum resume_reject_reason resume_ticket_revocation(const uint8_t ticket_id[RESUME_TICKET_ID_SIZE],
 						   const struct id *peer, realtime_t auth_time,
 						   realtime_t now, struct logger *logger);
 
