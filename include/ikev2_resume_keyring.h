@@ -178,7 +178,8 @@ void resume_keyring_purge(struct resume_keyring *ring, struct logger *logger);
  * resume_keyring_advance_to_sealing_key() does, wrap SK_D and seal it
  * with STATE (whose .sk_d is ignored) under the sealing key; or check, open and decode a ticket
  * (header, key, tag, TLVs, expiry against NOW) and unwrap its SK_d
- * into *SK_D, a new reference.  On RESUME_TICKET_OK the decoded STATE
+ * into *SK_D, a new reference (logged as one for pluto's reference
+ * checks, DBG_REFCNT: NSS made it, no symkey helper did).  On RESUME_TICKET_OK the decoded STATE
  * points into *PLAINTEXT, which the caller frees with
  * free_resume_ticket_plaintext(); STATE's .sk_d is the wrapped form.
  */
@@ -190,7 +191,7 @@ enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring
 						     shunk_t ticket, realtime_t now,
 						     chunk_t *plaintext,
 						     struct resume_ticket_state *state,
-						     PK11SymKey **sk_d);
+						     PK11SymKey **sk_d, struct logger *logger);
 
 /* id, created, role, expiry; never key material */
 void jam_resume_key(struct jambuf *buf, const struct resume_keyring *ring,

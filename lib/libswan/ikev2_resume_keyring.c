@@ -26,6 +26,7 @@
 #include "lswlog.h"
 #include "jambuf.h"
 #include "passert.h"
+#include "crypt_symkey.h"	/* for jam_symkey() */
 
 /* the shortest rotation that still makes sense, and the longest lifetime */
 #define MIN_ROTATION_SECONDS	1
@@ -371,7 +372,7 @@ enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring
 						     shunk_t ticket, realtime_t now,
 						     chunk_t *plaintext,
 						     struct resume_ticket_state *state,
-						     PK11SymKey **sk_d)
+						     PK11SymKey **sk_d, struct logger *logger)
 {
 	*plaintext = empty_chunk;
 	*sk_d = NULL;
@@ -405,6 +406,12 @@ enum resume_ticket_status resume_keyring_open_ticket(const struct resume_keyring
 					  /*from the wrapped length*/0);
 		if (*sk_d == NULL) {
 			status = RESUME_TICKET_BAD_SK_D;
+		} else if (DBGP(DBG_REFCNT)) {
+			/* as crypt_derive() announces the keys it makes */
+			LLOG_JAMBUF(DEBUG_STREAM, logger, buf) {
+				jam_string(buf, "newref ");
+				jam_symkey(buf, "ticket SK_d", *sk_d);
+			}
 		}
 	}
 	if (status != RESUME_TICKET_OK) {

@@ -95,7 +95,7 @@ bool open_v2_resume_ticket(struct ike_sa *ike, shunk_t ticket)
 	PK11SymKey *sk_d_old;
 	enum resume_ticket_status opened =
 		resume_keyring_open_ticket(keyring, ticket, now, &plaintext, &state,
-					   &sk_d_old);
+					   &sk_d_old, ike->sa.logger);
 	if (opened != RESUME_TICKET_OK) {
 		return reject_ticket(ike, resume_reject_reason_of(opened));
 	}

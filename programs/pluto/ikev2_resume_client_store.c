@@ -240,7 +240,8 @@ static const char *open_store(struct connection *c, shunk_t contents,
 	struct resume_ticket_state state;
 	PK11SymKey *sk_d;
 	enum resume_ticket_status status =
-		resume_keyring_open_ticket(ring, record, now, &plaintext, &state, &sk_d);
+		resume_keyring_open_ticket(ring, record, now, &plaintext, &state,
+					   &sk_d, logger);
 	if (status != RESUME_TICKET_OK) {
 		return resume_ticket_status_name(status);
 	}

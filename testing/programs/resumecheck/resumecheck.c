@@ -305,7 +305,8 @@ static enum resume_ticket_status open_ticket(const struct resume_keyring *ring,
 {
 	PK11SymKey *opened;
 	enum resume_ticket_status status =
-		resume_keyring_open_ticket(ring, ticket, now, plaintext, state, &opened);
+		resume_keyring_open_ticket(ring, ticket, now, plaintext, state, &opened,
+					   &global_logger);
 	if (status != RESUME_TICKET_OK) {
 		CHECK(opened == NULL, "a refused ticket returned an SK_d");
 		return status;
@@ -745,7 +746,7 @@ static void bench(PK11SlotInfo *slot, unsigned rounds, struct logger *logger)
 		/* as pluto does it: no checks of the SK_d that comes out */
 		enum resume_ticket_status st =
 			resume_keyring_open_ticket(ring, HUNK_AS_SHUNK(ticket), now,
-						   &plain, &out, &opened);
+						   &plain, &out, &opened, &global_logger);
 		double t2 = now_us();
 		if (st != RESUME_TICKET_OK) {
 			fprintf(stderr, "open failed: %s\n", resume_ticket_status_name(st));
