@@ -1,2 +1,0 @@
-ipsec start
-ipsec add west-east

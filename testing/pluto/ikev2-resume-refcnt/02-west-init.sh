@@ -1,4 +1,0 @@
-ipsec start
-ipsec add west-east
-ipsec whack --impair revival --impair suppress-retransmits
-ipsec connectionstatus | swan-match 'session resume ticket: none'
