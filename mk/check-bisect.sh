@@ -87,7 +87,9 @@ build() {
 		say "ERROR: the tree does not build after $p"
 		exit 1
 	fi
-	rm -f "$prefix/.series-stamp"
+	# a fresh prefix: nothing installed by a later prefix of an
+	# earlier run (_resumecheck) may stay
+	rm -rf "$prefix"
 	make -C "$tree" "${make_vars[@]}" install-base > "$base/install.log" 2>&1 ||
 		{ tail -20 "$base/install.log" >&2; say "ERROR: install failed after $p"; exit 1; }
 	stamp "$n" > "$prefix/.series-stamp"
