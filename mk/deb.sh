@@ -41,6 +41,9 @@ cp "$dist"/*.patch "$d/patches/"
 # packaging/debian/control: a comma is missing after nftables, so
 # dpkg-gencontrol reads "nftables ${misc:Depends}" as one (bad) relation
 sed -i 's/^ nftables$/ nftables,/' "$d/control"
+# patch 0048's cluster store (USE_RESUME_STORE=true) links hiredis
+sed -i 's/^ libevent-dev,$/ libevent-dev,\n libhiredis-dev,/' "$d/control"
+grep -q '^ libhiredis-dev,$' "$d/control"
 # debian/compat and debhelper-compat can't both be there; 10 is kept
 grep -q '^10$' "$d/compat"
 

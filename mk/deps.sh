@@ -25,6 +25,10 @@ packages=(
 	# initiator): strongSwan's charon, run by testing/harness/bin/swan-charon
 	strongswan-charon strongswan-swanctl libcharon-extra-plugins
 	libstrongswan-standard-plugins
+	# a cluster's shared session resumption store (patch 0048,
+	# session-resumption-store=): the hiredis client with its libevent
+	# adapter, and the Redis the ikev2-resume-store-* tests start
+	libhiredis-dev redis-server
 )
 # more for one target (mk/upstream-deps.sh)
 packages+=("$@")
