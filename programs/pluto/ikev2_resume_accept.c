@@ -43,11 +43,15 @@ static const char *const reject_reason_name[] = {
 	S(RESUME_REJECT_AUTH_NOT_ADMITTED, "authentication not admitted"),
 	S(RESUME_REJECT_PEER_ID_NOT_ADMITTED, "peer ID not admitted"),
 	S(RESUME_REJECT_CA_NOT_ADMITTED, "CA not admitted"),
+#ifdef USE_RESUME_STORE
+	S(RESUME_REJECT_STORE_UNAVAILABLE, "store unavailable"),
+	S(RESUME_REJECT_STORE_ERROR, "store error"),
+#endif
 #undef S
 };
 
 const struct enum_names resume_reject_reason_names = {
-	RESUME_REJECT_ID_MISMATCH, RESUME_REJECT_CA_NOT_ADMITTED,
+	RESUME_REJECT_ID_MISMATCH, RESUME_REJECT_REASON_ROOF - 1,
 	ARRAY_REF(reject_reason_name),
 	NULL, &resume_ticket_status_names,
 };

@@ -44,7 +44,14 @@ enum resume_reject_reason {
 	RESUME_REJECT_AUTH_NOT_ADMITTED,
 	RESUME_REJECT_PEER_ID_NOT_ADMITTED,
 	RESUME_REJECT_CA_NOT_ADMITTED,
+#ifdef USE_RESUME_STORE
+	/* the cluster's store (ikev2_resume_store.h) could not answer */
+	RESUME_REJECT_STORE_UNAVAILABLE,
+	RESUME_REJECT_STORE_ERROR,	/* it answered nonsense */
+#define RESUME_REJECT_REASON_ROOF (RESUME_REJECT_STORE_ERROR + 1)
+#else
 #define RESUME_REJECT_REASON_ROOF (RESUME_REJECT_CA_NOT_ADMITTED + 1)
+#endif
 };
 
 /* "unknown key", "replayed", ...: the codec's names, then the gateway's */

@@ -27,6 +27,9 @@
 #include "ikev2_resume_replay.h"
 #include "ikev2_resume_revocation.h"
 #include "ikev2_resume_wipe.h"
+#ifdef USE_RESUME_STORE
+#include "ikev2_resume_store.h"	/* the cluster's shared store */
+#endif
 
 static struct resume_gateway_config config = {
 	.key_rotation = DELTATIME_INIT(DEFAULT_RESUME_KEY_ROTATION),
@@ -146,6 +149,9 @@ void refresh_v2_ike_session_resume(struct logger *logger)
 	/* once, before the first packet is read; then hourly */
 	load_v2_resume_revocations(now, logger);
 	expire_v2_resume_revocations(now);
+#ifdef USE_RESUME_STORE
+	start_v2_resume_store(logger);
+#endif
 	if (resume_keyring != NULL) {
 		resume_keyring_refresh(resume_keyring, now, logger);
 		return;
@@ -182,6 +188,9 @@ void shutdown_ike_session_resume(struct logger *logger UNUSED)
 	resume_keyring_close(&resume_keyring);
 	free_resume_replay_cache(&resume_replay_cache);
 	free_v2_resume_revocations();
+#ifdef USE_RESUME_STORE
+	stop_v2_resume_store();
+#endif
 	pfreeany(config.cluster_seed);
 }
 

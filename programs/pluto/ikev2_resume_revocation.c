@@ -28,6 +28,9 @@
 #include "ikev2_resume_file.h"
 #include "ikev2_resume_revstore.h"
 #include "ikev2_resume_revocation.h"
+#ifdef USE_RESUME_STORE
+#include "ikev2_resume_store.h"	/* the cluster's shared store */
+#endif
 
 #define STORE_BAD_SUFFIX	".bad"
 
@@ -246,6 +249,9 @@ bool revoke_v2_resume_peer(const char *peer, struct logger *logger)
 		return false;
 	}
 	stats.revoked_peers++;
+#ifdef USE_RESUME_STORE
+	resume_store_revoke_peer(peer, now, resume_gateway_config()->ticket_lifetime, logger);
+#endif
 	realtime_buf eb;
 	llog(RC_LOG, logger,
 	     "session resumption: revoked every ticket issued to peer '%s' until now; it must authenticate in full (the record is kept until %s)",
@@ -275,6 +281,9 @@ void revoke_v2_resume_ticket(const struct ike_sa *ike, const char *why)
 		return;
 	}
 	stats.revoked++;
+#ifdef USE_RESUME_STORE
+	resume_store_revoke_ticket(id, resume_gateway_config()->ticket_lifetime, ike->sa.logger);
+#endif
 	/* this IKE SA's ticket id, whether or not one was issued */
 	llog(RC_LOG, ike->sa.logger,
 	     "revoked any session resumption ticket issued with this IKE SA (%s)", why);

@@ -20,6 +20,9 @@
 #include "ikev2_resume_keyring.h"
 #include "ikev2_resume_replay.h"
 #include "ikev2_resume_revocation.h"
+#ifdef USE_RESUME_STORE
+#include "ikev2_resume_store.h"	/* the cluster's shared store */
+#endif
 
 /*
  * The client's side (RFC 5723 is about gateways, but an operator of a
@@ -95,11 +98,15 @@ static const char *const reject_counter_name[] = {
 	S(RESUME_REJECT_AUTH_NOT_ADMITTED, "authentication-not-admitted"),
 	S(RESUME_REJECT_PEER_ID_NOT_ADMITTED, "peer-ID-not-admitted"),
 	S(RESUME_REJECT_CA_NOT_ADMITTED, "CA-not-admitted"),
+#ifdef USE_RESUME_STORE
+	S(RESUME_REJECT_STORE_UNAVAILABLE, "store-unavailable"),
+	S(RESUME_REJECT_STORE_ERROR, "store-error"),
+#endif
 #undef S
 };
 
 static const struct enum_names reject_counter_names = {
-	RESUME_REJECT_ID_MISMATCH, RESUME_REJECT_CA_NOT_ADMITTED,
+	RESUME_REJECT_ID_MISMATCH, RESUME_REJECT_REASON_ROOF - 1,
 	ARRAY_REF(reject_counter_name),
 	NULL, &ticket_counter_names,
 };
@@ -214,6 +221,9 @@ void show_resume_status(struct show *s)
 		}
 	}
 	show_v2_resume_revocations(s, now);
+#ifdef USE_RESUME_STORE
+	show_v2_resume_store(s);
+#endif
 	const struct resume_replay_cache *cache = resume_gateway_replay_cache();
 	if (cache != NULL) {
 		show(s, "session resumption: single-use cache: %u of %u tickets, %zu KiB",
