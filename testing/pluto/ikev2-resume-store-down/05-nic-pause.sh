@@ -1,0 +1,2 @@
+# connected, and silent
+swan-redis pause

@@ -1,0 +1,2 @@
+swan-reconnect-fallback west-east TICKET_NACK
+ipsec suspend west-east
