@@ -11,7 +11,9 @@ render() { nroff -man "$1" 2>/dev/null | col -b; }
 conf=$(render "$(ls "$tree"/OBJ.*/configs/ipsec.conf.5)")
 whack=$(render "$(ls "$tree"/OBJ.*/programs/whack/ipsec-whack.8)")
 for option in session-resumption session-resumption-key-rotation session-resumption-ticket-lifetime \
-	      session-resumption-cluster-seed session-resumption-replay-cache; do
+	      session-resumption-cluster-seed session-resumption-replay-cache \
+	      session-resumption-store session-resumption-store-credentials \
+	      session-resumption-store-timeout session-resumption-store-failure; do
 	grep -q "^ *$option\$" <<< "$conf" || { echo "ipsec.conf(5) lacks $option" >&2; exit 1; }
 	echo "ipsec.conf(5): $option"
 done
