@@ -7,8 +7,8 @@
 #     unit's lines as written);
 #  2. resumption tests against the installed files: the runner with
 #     prefix /usr (the package's /usr/libexec/ipsec/pluto and
-#     /usr/sbin/ipsec): ikev2-resume-esp-psk and
-#     ikev2-resume-gateway-restart-keep;
+#     /usr/sbin/ipsec): ikev2-resume-esp-psk (ESP over the resumed
+#     Child SA);
 #  3. a gateway run as ipsec.service, clients with tickets and ESP Child
 #     SAs, a ping every 0.1 s through the tunnel;
 #  4. "upgrade": dpkg -i the same package again.  Its postinst calls
@@ -102,9 +102,11 @@ calls | grep -q 'main process exited 0$' || fail "the first ipsec.service did no
 
 # --- 2. resumption tests against the installed files -------------------
 t1=$(date +%s)
+# (ikev2-resume-gateway-restart-keep, the restart path, is what 3. and
+# 4. below do with the unit's lines)
 python3 "$top/testing/harness/swantest.py" --in-vm --installed --prefix /usr \
-	ikev2-resume-esp-psk ikev2-resume-gateway-restart-keep 2>&1 | tee "$out/installed-tests.txt"
-grep -q '^2 passed, 0 failed' "$out/installed-tests.txt" || fail "the resumption tests against the installed package"
+	ikev2-resume-esp-psk 2>&1 | tee "$out/installed-tests.txt"
+grep -q '^1 passed, 0 failed' "$out/installed-tests.txt" || fail "the resumption test against the installed package"
 t2=$(date +%s)
 
 # --- 3. the gateway as ipsec.service, clients up ------------------------
