@@ -96,6 +96,10 @@ grep -q 'systemctl try-restart ipsec.service' "$out/scripts.txt" ||
 	{ echo "rpm: ERROR: no restart of ipsec.service in %postun" >&2; exit 1; }
 
 # the packaged pluto has the series: run it from the RPM's files
+command -v cpio >/dev/null || {
+	echo "rpm: installing cpio with apt"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends cpio >/dev/null
+}
 rm -rf "$out/root" && mkdir -p "$out/root"
 rpm2cpio "$rpm" | (cd "$out/root" && cpio -idm --quiet)
 "$top/mk/pkg-smoke.sh" "$out/root"
