@@ -53,8 +53,9 @@ grep -q '^10$' "$d/compat"
 	echo
 	echo "  * RFC 5723 IKEv2 Session Resumption series and pluto fixes:"
 	echo "    $(grep -vc '^#' "$dist/series") patches in debian/patches (see docs/packaging.md)."
-	echo "  * ipsec.service stops with whack --shutdown --keep-resumable, so an"
-	echo "    upgrade or restart leaves clients with tickets able to resume."
+	echo "  * ipsec.conf: session-resumption-shutdown=keep, so the restart of an"
+	echo "    upgrade (ipsec.service's whack --shutdown) leaves clients with"
+	echo "    tickets able to resume."
 	echo
 	echo " -- libreswan-resume <dev@libreswan-resume.invalid>  $(date -R)"
 	echo
@@ -84,5 +85,14 @@ if command -v lintian >/dev/null; then
 	echo "deb: lintian: $(grep -c '^[EWIP]:' "$out/lintian.txt" || true) findings in $out/lintian.txt"
 fi
 ls -l "$out"/*.deb
-dpkg-deb -c "$out/libreswan_${debversion}_$(dpkg --print-architecture).deb" |
-	grep -E 'libexec/ipsec/pluto$|ipsec.service$'
+deb=$out/libreswan_${debversion}_$(dpkg --print-architecture).deb
+dpkg-deb -c "$deb" | grep -E 'libexec/ipsec/pluto$|ipsec.service$'
+# an upgrade restarts the service (debhelper's postinst), which with the
+# package's ipsec.conf keeps the clients resumable
+dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst > "$work/postinst"
+grep -E "deb-systemd-invoke .*'ipsec.service'|_dh_action=restart" "$work/postinst"
+
+# the packaged pluto has the series: run it from the package's files
+rm -rf "$work/root"
+dpkg-deb -x "$deb" "$work/root"
+"$top/mk/pkg-smoke.sh" "$work/root"

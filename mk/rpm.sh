@@ -89,4 +89,17 @@ if ! nice -n 10 rpmbuild --nodeps --define "_topdir $out" \
 fi
 grep -c 'patch -p1 -s --fuzz=0' "$out/rpmbuild.log" | sed 's/^/rpm: patches applied by %autosetup: /' || true
 find "$out/RPMS" "$out/SRPMS" -name '*.rpm' -printf '%p %s\n'
-rpm -qlp "$out"/RPMS/*/libreswan-5.2-*.rpm | grep -E 'libexec/ipsec/pluto$|ipsec.service$'
+rpm=$(ls "$out"/RPMS/*/libreswan-5.2-*.rpm)
+rpm -qlp "$rpm" | grep -E 'libexec/ipsec/pluto$|ipsec.service$'
+rpm -qp --scripts "$rpm" > "$out/scripts.txt"
+grep -q 'systemctl try-restart ipsec.service' "$out/scripts.txt" ||
+	{ echo "rpm: ERROR: no restart of ipsec.service in %postun" >&2; exit 1; }
+
+# the packaged pluto has the series: run it from the RPM's files
+command -v cpio >/dev/null || {
+	echo "rpm: installing cpio with apt"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends cpio >/dev/null
+}
+rm -rf "$out/root" && mkdir -p "$out/root"
+rpm2cpio "$rpm" | (cd "$out/root" && cpio -idm --quiet)
+"$top/mk/pkg-smoke.sh" "$out/root"

@@ -216,6 +216,7 @@ class Runner:
         self.collect = args.collect
         # make check-bisect: a build of the series' first N patches
         self.series_prefix = args.series_prefix
+        self.installed = args.installed
         self.interrupted = False
         self.ns = []
 
@@ -223,6 +224,14 @@ class Runner:
         pluto = os.path.join(self.prefix, "libexec", "ipsec", "pluto")
         if not os.access(pluto, os.X_OK):
             sys.exit(f"swantest: no pluto in {self.prefix} (run make build)")
+        if self.installed:
+            # a distribution package's files (testing/vm/deb-install-upgrade.sh):
+            # built by dpkg-buildpackage or rpmbuild from the packagers'
+            # series, not here, so there is no stamp to compare
+            version = run([pluto, "--version"], check=False).stdout.strip()
+            print(f"swantest: {self.variant} build, {version.splitlines()[0]}, "
+                  f"installed prefix {self.prefix} (a package's files)")
+            return
         stamp_file = os.path.join(self.prefix, ".series-stamp")
         stamp = [os.path.join(TOP, "mk", "series-stamp.sh"), self.variant]
         if self.series_prefix is not None:
@@ -548,6 +557,8 @@ def main():
                     help="do not run the VM tier (its tests print SKIP)")
     ap.add_argument("--series-prefix", type=int, metavar="N",
                     help="the prefix holds a build of the first N patches (make check-bisect)")
+    ap.add_argument("--installed", action="store_true",
+                    help="the prefix is an installed package (/usr): no series stamp to check")
     ap.add_argument("--in-vm", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--collect", help=argparse.SUPPRESS)
     ap.add_argument("tests", nargs="*", help="test names (default: all)")
