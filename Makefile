@@ -1,7 +1,7 @@
 # RFC 5723 session resumption for libreswan 5.2: build, test and demo.
 #
 #   make check        set up, build, run every test          (README),
-#                     then make deb and make check-deb (SKIP_DEB=1: not)
+#                     (WITH_DEB=1: then make deb and make check-deb)
 #   make demo         set up, build, run the two-gateway demo (README)
 #   make build        patched libreswan into build/inst
 #   make stock        unpatched libreswan into build/stock/inst
@@ -65,12 +65,11 @@ build: deps
 stock: deps
 	@$(TOP)/mk/build.sh stock
 
-# With no TESTS, check also builds the Debian package and runs its
-# install-and-upgrade test in the VM tier (make deb check-deb; SKIP_VM=1
-# or SKIP_DEB=1 leave them out)
+# With WITH_DEB=1 (and no TESTS), check also builds the Debian package and
+# runs its install-and-upgrade test in the VM tier (make deb check-deb)
 check: build stock
 	@$(RUNNER) --prefix $(BUILD)/inst --variant patched $(RUNNER_FLAGS) $(TESTS)
-	@$(if $(TESTS)$(SKIP_VM)$(SKIP_DEB),echo "check: SKIP deb-install-upgrade [vm] (TESTS, SKIP_VM or SKIP_DEB)",$(MAKE) --no-print-directory deb check-deb)
+	@$(if $(and $(WITH_DEB),$(if $(TESTS)$(SKIP_VM),,yes)),$(MAKE) --no-print-directory deb check-deb,echo "check: SKIP deb-install-upgrade [vm] (not WITH_DEB=1, or TESTS or SKIP_VM)")
 
 check-upstream: build stock
 	@$(TOP)/mk/upstream-deps.sh
