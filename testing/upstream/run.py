@@ -41,6 +41,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -72,13 +73,24 @@ HOLDERS_FILE = None        # a worker's record of its namespace holders
 COMMAND_TIMEOUT = 120      # fab/runner.py TEST_TIMEOUT
 POST_MORTEM_TIMEOUT = 120  # fab/runner.py POST_MORTEM_TIMEOUT
 # What a command prints when it then waits for something this host
-# cannot do (no ESP in the host's kernel): upstream's IKE SA stays in
-# its failed transition until its 60 s timeout, the whack attached.
-ENV_WAITS_WHY = {
-    "IKE SA established b": "no ESP: the peer could not install the Child SA, "
-                            "the IKE SA waits for its 60 s timeout",
-}
-ENV_WAITS = re.compile(r"IKE SA established but initiator rejected Child SA response[^\r\n]*")
+# cannot do: (console pattern, why).  A command is cut only once a
+# pluto log of the test also shows that the kernel refused an ESP SA
+# (ESP_REFUSED), so a wait a test means is never cut.
+ENV_WAITS = [
+    # IKEv2: east could not install the Child SA and answered without
+    # it; west's IKE SA then sits in its failed transition until the
+    # 60 s timeout, the whack attached
+    (r"IKE SA established but initiator rejected Child SA response",
+     "no ESP: the peer could not install the Child SA, the IKE SA waits for its 60 s timeout"),
+    # IKEv1: the responder could not install the IPsec SA and does not
+    # answer Quick Mode; the initiator retransmits for a minute
+    (r"STATE_QUICK_I1: retransmission",
+     "no ESP: the responder could not install the IPsec SA, Quick Mode retransmits"),
+]
+ENV_WAITS_RE = re.compile("|".join("(%s)[^\r\n]*" % p for p, _ in ENV_WAITS))
+ESP_REFUSED = re.compile(r"netlink response for Add SA (esp|ah)\.[^ ]*: "
+                         r"(Protocol not supported|Function not implemented)|"
+                         r"netlink ext_ack: Requested (type|[A-Za-z]+ algorithm) not found")
 CUT_GRACE = 3
 ESP_ERRORS = re.compile(r"Requested type not found|Protocol not supported|"
                         r"kernel: .*(failed|error).*(esp|ESP)|"
@@ -239,34 +251,53 @@ class Topology:
             bridges = sorted({br for h in hosts for (_, br, _) in TOPOLOGY[h][0]})
             self.lan.run("; ".join("ip link add %s type bridge && ip link set %s up" % (b, b)
                                    for b in bridges), mount=False)
-            for h in hosts:
-                hd = os.path.join(rundir, "ns", h)
-                os.makedirs(hd, exist_ok=True)
-                # a PID namespace too: upstream's post-mortem.sh and
-                # wait-until-pluto-started look for "pluto" with pidof/ps
-                holder = Holder(["--net", "--mount", "--uts", "--pid", "--fork", "--mount-proc",
-                                 "--propagation", "private"], h)
-                self.hosts[h] = holder
-                holder.run(HOST_SETUP.format(host=h, hostdir=hd, prefix=prefix))
-                cmds = ["ip link set lo up"]
-                for i, (ifname, br, addrs) in enumerate(TOPOLOGY[h][0]):
-                    peer = "%s%d" % (h, i)
-                    self.lan.run("ip link add %s type veth peer name %s-g && "
-                                 "ip link set %s master %s up && ip link set %s-g netns %d"
-                                 % (peer, peer, peer, br, peer, holder.pid), mount=False)
-                    cmds.append("ip link set %s-g name %s" % (peer, ifname))
-                    for a in addrs:
-                        cmds.append("ip addr add %s dev %s nodad" % (a, ifname)
-                                    if ":" in a else "ip addr add %s dev %s" % (a, ifname))
-                    cmds.append("ip link set %s up" % ifname)
-                for r in TOPOLOGY[h][1]:
-                    cmds.append("ip route add " + r)
-                if h == "nic":
-                    cmds.append("sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1")
-                holder.run(" && ".join(cmds), mount=False)
+            # the hosts come up side by side (most of it is waiting for
+            # processes to start on the shared CPUs)
+            errors = []
+
+            def up(h):
+                try:
+                    self.add_host(h, prefix, rundir)
+                except BaseException as e:
+                    errors.append(e)
+            threads = [threading.Thread(target=up, args=(h,)) for h in hosts]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            if errors:
+                raise errors[0]
         except BaseException:
             self.destroy()
             raise
+
+    def add_host(self, h, prefix, rundir):
+        hd = os.path.join(rundir, "ns", h)
+        os.makedirs(hd, exist_ok=True)
+        # a PID namespace too: upstream's post-mortem.sh and
+        # wait-until-pluto-started look for "pluto" with pidof/ps
+        holder = Holder(["--net", "--mount", "--uts", "--pid", "--fork", "--mount-proc",
+                         "--propagation", "private"], h)
+        self.hosts[h] = holder
+        holder.run(HOST_SETUP.format(host=h, hostdir=hd, prefix=prefix))
+        cmds = ["ip link set lo up"]
+        lan = []
+        for i, (ifname, br, addrs) in enumerate(TOPOLOGY[h][0]):
+            peer = "%s%d" % (h, i)
+            lan.append("ip link add %s type veth peer name %s-g && "
+                       "ip link set %s master %s up && ip link set %s-g netns %d"
+                       % (peer, peer, peer, br, peer, holder.pid))
+            cmds.append("ip link set %s-g name %s" % (peer, ifname))
+            for a in addrs:
+                cmds.append("ip addr add %s dev %s nodad" % (a, ifname)
+                            if ":" in a else "ip addr add %s dev %s" % (a, ifname))
+            cmds.append("ip link set %s up" % ifname)
+        self.lan.run(" && ".join(lan), mount=False)
+        for r in TOPOLOGY[h][1]:
+            cmds.append("ip route add " + r)
+        if h == "nic":
+            cmds.append("sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1")
+        holder.run(" && ".join(cmds), mount=False)
 
     def destroy(self):
         for h in self.hosts.values():
@@ -304,13 +335,14 @@ class Console:
 
     def run(self, line, timeout, cut=None):
         """Type LINE, wait for the prompt; returns (status, output, note).
-        CUT: when the output shows that the command now waits for what
-        this host cannot do (ENV_WAITS), it gets CUT_GRACE seconds to end
-        by itself, then a ^C (note says so)."""
+        CUT: a function telling whether a pluto log of the test shows the
+        kernel refused an ESP SA; when it does and the output shows
+        that the command now waits for that (ENV_WAITS), the command gets
+        CUT_GRACE seconds to end by itself, then a ^C (note says so)."""
         self.child.sendline(line)
         patterns = [self.prompt, self.pexpect.TIMEOUT, self.pexpect.EOF]
         if cut:
-            patterns.append(ENV_WAITS)
+            patterns.append(ENV_WAITS_RE)
         deadline = time.time() + timeout
         output = ""
         while True:
@@ -320,10 +352,13 @@ class Console:
                 return int(self.child.match.group("status") or 0), output, None
             if i in (1, 2):
                 return ("TIMEOUT" if i == 1 else "EOF"), output, None
-            # an environment wait: the command's own output so far is kept
             output += self.child.after
+            if not cut():
+                continue
+            # an environment wait: the command's own output so far is kept
             waited = time.time()
-            reason = ENV_WAITS_WHY[self.child.match.group(0).strip()[:20]]
+            m = self.child.match
+            reason = [why for k, (_, why) in enumerate(ENV_WAITS) if m.group(k + 1)][0]
             j = self.child.expect([self.prompt, self.pexpect.TIMEOUT, self.pexpect.EOF],
                                   timeout=min(CUT_GRACE, max(0.1, deadline - time.time())))
             output += self.child.before
@@ -392,10 +427,31 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
         timing = open(os.path.join(rundir, "timing.tsv"), "w", buffering=1)
         t = time.time()
         topo = Topology(sorted(set(guests) | {"nic"}), prefix, rundir)
-        for g in guests:
-            consoles[g] = Console(topo.hosts[g], g, test, prefix,
-                                  "%s/OUTPUT/%s.console.verbose.txt" % (tdir, g))
+        errors = []
+
+        def console(g):
+            try:
+                consoles[g] = Console(topo.hosts[g], g, test, prefix,
+                                      "%s/OUTPUT/%s.console.verbose.txt" % (tdir, g))
+            except BaseException as e:
+                errors.append(e)
+        threads = [threading.Thread(target=console, args=(g,)) for g in guests]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        if errors:
+            raise errors[0]
+        consoles = {g: consoles[g] for g in guests}
         timing.write("%.1f\t-\t-\t(namespaces and shells)\n" % (time.time() - t))
+        def esp_refused():
+            for f in glob.glob(tdir + "/OUTPUT/*.pluto.log"):
+                try:
+                    if ESP_REFUSED.search(open(f, errors="replace").read()):
+                        return True
+                except OSError:
+                    pass
+            return False
         all_txt = open(tdir + "/OUTPUT/all.console.verbose.txt", "w")
         timed_out = None
         for command in commands:
@@ -414,7 +470,7 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
             left = test_timeout - (time.time() - start)
             t = time.time()
             status, output, cut = con.run(command.line, max(1, min(COMMAND_TIMEOUT, left)),
-                                          cut=cut_waits)
+                                          cut=esp_refused if cut_waits else None)
             timing.write("%.1f\t%s\t%s\t%s%s\n" % (time.time() - t, con.host, status, command.line,
                                                    "\t(cut)" if cut else ""))
             if cut:
@@ -670,19 +726,30 @@ def main():
         # everything below happens in a mount namespace of our own: the
         # /testing overlays and every host's mounts vanish with it
         os.makedirs(args.work, exist_ok=True)
-        created = not os.path.exists("/testing")
-        if created:
-            os.mkdir("/testing")   # a mount point; removed again below
+        # /testing is a mount point in our namespaces.  Deleting the
+        # directory in the machine's namespace would detach every mount
+        # on it in all namespaces (Linux does so since 3.18), so while a
+        # run uses it, it holds a file in it (rmdir fails): another run,
+        # from another clone, may be using it at the same time.  The
+        # last run to end removes it.
+        users = "/testing/.check-upstream"
+        os.makedirs(users, exist_ok=True)
+        mine = os.path.join(users, str(os.getpid()))
+        open(mine, "w").close()
         try:
             env = dict(os.environ, **{NSENV: "1"})
             rc = subprocess.call(["unshare", "--mount", "--propagation", "private",
                                   sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env=env)
         finally:
-            if created:
-                try:
-                    os.rmdir("/testing")
-                except OSError:
-                    pass
+            os.unlink(mine)
+            for other in os.listdir(users):
+                if not os.path.exists("/proc/" + other):
+                    os.unlink(os.path.join(users, other))
+            try:
+                os.rmdir(users)
+                os.rmdir("/testing")
+            except OSError:
+                pass
         sys.exit(rc)
     if args.worker:
         return worker(args)
