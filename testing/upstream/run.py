@@ -70,6 +70,7 @@ PS1 = r'[\u@\h $(s=$?;p=${PWD##*/};echo ${p:-/} ${s#0})]# '
 PROMPT = r'\[root@(?P<host>[a-z]+) (?P<dir>[^ \]]+)(?: (?P<status>[0-9]+))?\]# '
 LHS, RHS = ">>>>>>>>>>", "<<<<<<<<<<"
 HOLDERS_FILE = None        # a worker's record of its namespace holders
+WORKER_SCRIPT = None       # the copy of this file the workers run
 COMMAND_TIMEOUT = 120      # fab/runner.py TEST_TIMEOUT
 POST_MORTEM_TIMEOUT = 120  # fab/runner.py POST_MORTEM_TIMEOUT
 # What a command prints when it then waits for something this host
@@ -110,8 +111,9 @@ def log(msg):
 
 # ---------------------------------------------------------------- source tree
 
-def prepare_tree(work, tarball):
-    """work/testing: the tarball's testing/, unmodified, + upstream's keys."""
+def prepare_tree(work, tarball, x509=True):
+    """work/testing: the tarball's testing/, unmodified, + upstream's keys
+    (unless not X509: for tests that need none, the smoke)."""
     tree = os.path.join(work, "src")
     stamp = os.path.join(tree, ".ready")
     testing = os.path.join(tree, "libreswan-5.2", "testing")
@@ -121,6 +123,10 @@ def prepare_tree(work, tarball):
     os.makedirs(tree)
     log("unpacking testing/ from %s" % tarball)
     sh(["tar", "-C", tree, "-xzf", tarball, "libreswan-5.2/testing"])
+    if not x509:
+        open(os.path.join(tree, "x509-failed"), "w").write("not made (--no-x509)\n")
+        open(stamp, "w").write("ok\n")
+        return testing
     log("making upstream's certificates with testing/x509's scripts")
     # what testing/guestbin/keys.sh does on a guest, in a scratch
     # directory (it also runs fipsoff, which is for a guest's /proc)
@@ -673,7 +679,7 @@ class Job:
         self.killed = False
         self.proc = subprocess.Popen(
             ["unshare", "--mount", "--propagation", "private", sys.executable,
-             os.path.abspath(__file__), "--work", args.work, "--timeout", str(args.timeout)]
+             WORKER_SCRIPT, "--work", args.work, "--timeout", str(args.timeout)]
             + (["--no-cut"] if args.no_cut else []) + [
              "--worker", test, variant, prefix, self.rundir],
             stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
@@ -714,6 +720,8 @@ def main():
     ap.add_argument("--max", type=int, default=0, help="stop after N tests (0: all)")
     ap.add_argument("--budget", type=int, default=0, help="stop starting tests after S seconds")
     ap.add_argument("--rerun", action="store_true", help="ignore earlier results of these tests")
+    ap.add_argument("--no-x509", action="store_true",
+                    help="do not make upstream's certificates (a new WORK: tests that need none)")
     ap.add_argument("--no-cut", action="store_true",
                     help="let a command that waits for what the host cannot do (ESP) wait")
     ap.add_argument("--worker", nargs=4, metavar=("TEST", "BUILD", "PREFIX", "RUNDIR"),
@@ -753,6 +761,18 @@ def main():
         sys.exit(rc)
     if args.worker:
         return worker(args)
+    # the workers run the runner as it was when this run began (editing
+    # run.py while a run goes on does not change how its tests run)
+    global WORKER_SCRIPT
+    WORKER_SCRIPT = os.path.join(args.work, ".run-%d.py" % os.getpid())
+    shutil.copy(os.path.abspath(__file__), WORKER_SCRIPT)
+    try:
+        return drive(args, results)
+    finally:
+        os.unlink(WORKER_SCRIPT)
+
+
+def drive(args, results):
 
     prefixes = {"stock": args.stock, "patched": args.patched}
     builds = [b for b in args.builds.split(",") if b]
@@ -761,7 +781,7 @@ def main():
             sys.exit("check-upstream: --builds: no build %s" % b)
         if not os.path.exists(os.path.join(prefixes[b], "libexec/ipsec/pluto")):
             sys.exit("check-upstream: no build in %s (make build stock)" % prefixes[b])
-    testing = prepare_tree(args.work, args.tarball)
+    testing = prepare_tree(args.work, args.tarball, x509=not args.no_x509)
     tests = args.tests or [l.split()[0] for l in open(args.list)
                            if l.strip() and not l.startswith("#")]
     done, statuses = (set(), {}) if args.rerun else done_set(results)
