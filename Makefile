@@ -46,6 +46,7 @@ BENCH_WAKE_K ?= 400
 STRESS_RUNS ?= 50
 VARIANT ?= patched
 UPSTREAM_FLAGS ?=
+UPSTREAM_JOBS ?= 4
 
 .PHONY: all deps source build stock check check-stock check-upstream check-bisect dist-series fuzz bench-ticket bench \
 	bench-callgrind bench-wake stress-shutdown demo \
@@ -73,7 +74,7 @@ check: build stock
 
 check-upstream: build stock
 	@$(TOP)/mk/upstream-deps.sh
-	@nice -n 10 $(PYTHON) $(TOP)/testing/upstream/run.py $(UPSTREAM_FLAGS) $(TESTS)
+	@nice -n 10 $(PYTHON) $(TOP)/testing/upstream/run.py --jobs $(UPSTREAM_JOBS) $(UPSTREAM_FLAGS) $(TESTS)
 	@$(PYTHON) $(TOP)/testing/upstream/table.py $(BUILD)/upstream/results.tsv
 
 check-stock: stock

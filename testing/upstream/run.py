@@ -41,6 +41,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -68,8 +69,30 @@ TOPOLOGY = {
 PS1 = r'[\u@\h $(s=$?;p=${PWD##*/};echo ${p:-/} ${s#0})]# '
 PROMPT = r'\[root@(?P<host>[a-z]+) (?P<dir>[^ \]]+)(?: (?P<status>[0-9]+))?\]# '
 LHS, RHS = ">>>>>>>>>>", "<<<<<<<<<<"
+HOLDERS_FILE = None        # a worker's record of its namespace holders
+WORKER_SCRIPT = None       # the copy of this file the workers run
 COMMAND_TIMEOUT = 120      # fab/runner.py TEST_TIMEOUT
 POST_MORTEM_TIMEOUT = 120  # fab/runner.py POST_MORTEM_TIMEOUT
+# What a command prints when it then waits for something this host
+# cannot do: (console pattern, why).  A command is cut only once a
+# pluto log of the test also shows that the kernel refused an ESP SA
+# (ESP_REFUSED), so a wait a test means is never cut.
+ENV_WAITS = [
+    # IKEv2: east could not install the Child SA and answered without
+    # it; west's IKE SA then sits in its failed transition until the
+    # 60 s timeout, the whack attached
+    (r"IKE SA established but initiator rejected Child SA response",
+     "no ESP: the peer could not install the Child SA, the IKE SA waits for its 60 s timeout"),
+    # IKEv1: the responder could not install the IPsec SA and does not
+    # answer Quick Mode; the initiator retransmits for a minute
+    (r"STATE_QUICK_I1: retransmission",
+     "no ESP: the responder could not install the IPsec SA, Quick Mode retransmits"),
+]
+ENV_WAITS_RE = re.compile("|".join("(%s)[^\r\n]*" % p for p, _ in ENV_WAITS))
+ESP_REFUSED = re.compile(r"netlink response for Add SA (esp|ah)\.[^ ]*: "
+                         r"(Protocol not supported|Function not implemented)|"
+                         r"netlink ext_ack: Requested (type|[A-Za-z]+ algorithm) not found")
+CUT_GRACE = 3
 ESP_ERRORS = re.compile(r"Requested type not found|Protocol not supported|"
                         r"kernel: .*(failed|error).*(esp|ESP)|"
                         r"netlink response for (Add|Update) SA|"
@@ -88,8 +111,9 @@ def log(msg):
 
 # ---------------------------------------------------------------- source tree
 
-def prepare_tree(work, tarball):
-    """work/testing: the tarball's testing/, unmodified, + upstream's keys."""
+def prepare_tree(work, tarball, x509=True):
+    """work/testing: the tarball's testing/, unmodified, + upstream's keys
+    (unless not X509: for tests that need none, the smoke)."""
     tree = os.path.join(work, "src")
     stamp = os.path.join(tree, ".ready")
     testing = os.path.join(tree, "libreswan-5.2", "testing")
@@ -99,6 +123,10 @@ def prepare_tree(work, tarball):
     os.makedirs(tree)
     log("unpacking testing/ from %s" % tarball)
     sh(["tar", "-C", tree, "-xzf", tarball, "libreswan-5.2/testing"])
+    if not x509:
+        open(os.path.join(tree, "x509-failed"), "w").write("not made (--no-x509)\n")
+        open(stamp, "w").write("ok\n")
+        return testing
     log("making upstream's certificates with testing/x509's scripts")
     # what testing/guestbin/keys.sh does on a guest, in a scratch
     # directory (it also runs fipsoff, which is for a guest's /proc)
@@ -159,6 +187,9 @@ class Holder:
             self.proc.kill()
             raise RuntimeError("namespaces for %s did not come up" % name)
         self.netns = os.stat("/proc/%d/ns/net" % self.pid).st_ino
+        if HOLDERS_FILE:
+            with open(HOLDERS_FILE, "a") as f:
+                f.write("%d %d\n" % (self.proc.pid, self.pid))
 
     def enter(self, mount=True):
         return (["nsenter", "-t", str(self.pid), "-n"] + (["-m", "-u"] if mount else [])
@@ -226,34 +257,53 @@ class Topology:
             bridges = sorted({br for h in hosts for (_, br, _) in TOPOLOGY[h][0]})
             self.lan.run("; ".join("ip link add %s type bridge && ip link set %s up" % (b, b)
                                    for b in bridges), mount=False)
-            for h in hosts:
-                hd = os.path.join(rundir, "ns", h)
-                os.makedirs(hd, exist_ok=True)
-                # a PID namespace too: upstream's post-mortem.sh and
-                # wait-until-pluto-started look for "pluto" with pidof/ps
-                holder = Holder(["--net", "--mount", "--uts", "--pid", "--fork", "--mount-proc",
-                                 "--propagation", "private"], h)
-                self.hosts[h] = holder
-                holder.run(HOST_SETUP.format(host=h, hostdir=hd, prefix=prefix))
-                cmds = ["ip link set lo up"]
-                for i, (ifname, br, addrs) in enumerate(TOPOLOGY[h][0]):
-                    peer = "%s%d" % (h, i)
-                    self.lan.run("ip link add %s type veth peer name %s-g && "
-                                 "ip link set %s master %s up && ip link set %s-g netns %d"
-                                 % (peer, peer, peer, br, peer, holder.pid), mount=False)
-                    cmds.append("ip link set %s-g name %s" % (peer, ifname))
-                    for a in addrs:
-                        cmds.append("ip addr add %s dev %s nodad" % (a, ifname)
-                                    if ":" in a else "ip addr add %s dev %s" % (a, ifname))
-                    cmds.append("ip link set %s up" % ifname)
-                for r in TOPOLOGY[h][1]:
-                    cmds.append("ip route add " + r)
-                if h == "nic":
-                    cmds.append("sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1")
-                holder.run(" && ".join(cmds), mount=False)
+            # the hosts come up side by side (most of it is waiting for
+            # processes to start on the shared CPUs)
+            errors = []
+
+            def up(h):
+                try:
+                    self.add_host(h, prefix, rundir)
+                except BaseException as e:
+                    errors.append(e)
+            threads = [threading.Thread(target=up, args=(h,)) for h in hosts]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            if errors:
+                raise errors[0]
         except BaseException:
             self.destroy()
             raise
+
+    def add_host(self, h, prefix, rundir):
+        hd = os.path.join(rundir, "ns", h)
+        os.makedirs(hd, exist_ok=True)
+        # a PID namespace too: upstream's post-mortem.sh and
+        # wait-until-pluto-started look for "pluto" with pidof/ps
+        holder = Holder(["--net", "--mount", "--uts", "--pid", "--fork", "--mount-proc",
+                         "--propagation", "private"], h)
+        self.hosts[h] = holder
+        holder.run(HOST_SETUP.format(host=h, hostdir=hd, prefix=prefix))
+        cmds = ["ip link set lo up"]
+        lan = []
+        for i, (ifname, br, addrs) in enumerate(TOPOLOGY[h][0]):
+            peer = "%s%d" % (h, i)
+            lan.append("ip link add %s type veth peer name %s-g && "
+                       "ip link set %s master %s up && ip link set %s-g netns %d"
+                       % (peer, peer, peer, br, peer, holder.pid))
+            cmds.append("ip link set %s-g name %s" % (peer, ifname))
+            for a in addrs:
+                cmds.append("ip addr add %s dev %s nodad" % (a, ifname)
+                            if ":" in a else "ip addr add %s dev %s" % (a, ifname))
+            cmds.append("ip link set %s up" % ifname)
+        self.lan.run(" && ".join(lan), mount=False)
+        for r in TOPOLOGY[h][1]:
+            cmds.append("ip route add " + r)
+        if h == "nic":
+            cmds.append("sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1")
+        holder.run(" && ".join(cmds), mount=False)
 
     def destroy(self):
         for h in self.hosts.values():
@@ -289,12 +339,48 @@ class Console:
         self.child.expect(r"\[root@%s %s\]# " % (host, re.escape(test)))
         self.verbose = open(verbose_path, "w", buffering=1)
 
-    def run(self, line, timeout):
+    def run(self, line, timeout, cut=None):
+        """Type LINE, wait for the prompt; returns (status, output, note).
+        CUT: a function telling whether a pluto log of the test shows the
+        kernel refused an ESP SA; when it does and the output shows
+        that the command now waits for that (ENV_WAITS), the command gets
+        CUT_GRACE seconds to end by itself, then a ^C (note says so)."""
         self.child.sendline(line)
-        i = self.child.expect([self.prompt, self.pexpect.TIMEOUT, self.pexpect.EOF], timeout=timeout)
-        if i == 0:
-            return int(self.child.match.group("status") or 0), self.child.before
-        return ("TIMEOUT" if i == 1 else "EOF"), self.child.before
+        patterns = [self.prompt, self.pexpect.TIMEOUT, self.pexpect.EOF]
+        if cut:
+            patterns.append(ENV_WAITS_RE)
+        deadline = time.time() + timeout
+        output = ""
+        while True:
+            i = self.child.expect(patterns, timeout=max(0.1, deadline - time.time()))
+            output += self.child.before
+            if i == 0:
+                return int(self.child.match.group("status") or 0), output, None
+            if i in (1, 2):
+                return ("TIMEOUT" if i == 1 else "EOF"), output, None
+            output += self.child.after
+            if not cut():
+                continue
+            # an environment wait: the command's own output so far is kept
+            waited = time.time()
+            m = self.child.match
+            reason = [why for k, (_, why) in enumerate(ENV_WAITS) if m.group(k + 1)][0]
+            j = self.child.expect([self.prompt, self.pexpect.TIMEOUT, self.pexpect.EOF],
+                                  timeout=min(CUT_GRACE, max(0.1, deadline - time.time())))
+            output += self.child.before
+            if j == 0:
+                return int(self.child.match.group("status") or 0), output, None
+            if j == 2:
+                return "EOF", output, None
+            self.child.sendcontrol("c")
+            j = self.child.expect([self.prompt, self.pexpect.TIMEOUT, self.pexpect.EOF], timeout=30)
+            output += self.child.before
+            note = "%s: cut %s after %.0fs (%s)" % (self.host, line, time.time() - waited, reason)
+            # a block upstream's sanitizer (cutout.sed) removes
+            output += "\n==== cut ====\ncheck-upstream: %s\n==== tuc ====\n" % note
+            if j == 0:
+                return int(self.child.match.group("status") or 0), output, note
+            return ("TIMEOUT" if j == 1 else "EOF"), output, note
 
     def close(self):
         try:
@@ -308,7 +394,7 @@ def write_prompt(f, host, test):
     f.write("[root@%s %s]# " % (host, test))
 
 
-def run_test(test, testing, prefix, rundir, test_timeout):
+def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
     """Run one test; returns (status, seconds, note)."""
     sys.path.insert(0, os.path.join(testing, "utils"))
     # fab/utilsdir.py finds testing/kvm/vm/*.xml (the host list) from
@@ -332,6 +418,8 @@ def run_test(test, testing, prefix, rundir, test_timeout):
     start = time.time()
     note = ""
     topo = None
+    timing = None
+    cuts = []
     consoles = {}
     try:
         commands = scripts.commands(tdir, logger)
@@ -340,10 +428,36 @@ def run_test(test, testing, prefix, rundir, test_timeout):
         if unknown:
             return "skipped", 0, "host(s) %s not in the namespace topology" % " ".join(unknown)
         os.makedirs(tdir + "/OUTPUT", exist_ok=True)
+        # where a test's time goes: one line per command (seconds, host,
+        # exit status, command), and the runner's own steps
+        timing = open(os.path.join(rundir, "timing.tsv"), "w", buffering=1)
+        t = time.time()
         topo = Topology(sorted(set(guests) | {"nic"}), prefix, rundir)
-        for g in guests:
-            consoles[g] = Console(topo.hosts[g], g, test, prefix,
-                                  "%s/OUTPUT/%s.console.verbose.txt" % (tdir, g))
+        errors = []
+
+        def console(g):
+            try:
+                consoles[g] = Console(topo.hosts[g], g, test, prefix,
+                                      "%s/OUTPUT/%s.console.verbose.txt" % (tdir, g))
+            except BaseException as e:
+                errors.append(e)
+        threads = [threading.Thread(target=console, args=(g,)) for g in guests]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        if errors:
+            raise errors[0]
+        consoles = {g: consoles[g] for g in guests}
+        timing.write("%.1f\t-\t-\t(namespaces and shells)\n" % (time.time() - t))
+        def esp_refused():
+            for f in glob.glob(tdir + "/OUTPUT/*.pluto.log"):
+                try:
+                    if ESP_REFUSED.search(open(f, errors="replace").read()):
+                        return True
+                except OSError:
+                    pass
+            return False
         all_txt = open(tdir + "/OUTPUT/all.console.verbose.txt", "w")
         timed_out = None
         for command in commands:
@@ -360,7 +474,13 @@ def run_test(test, testing, prefix, rundir, test_timeout):
             for t in (all_txt, con.verbose):
                 t.write(command.line + "\n")
             left = test_timeout - (time.time() - start)
-            status, output = con.run(command.line, max(1, min(COMMAND_TIMEOUT, left)))
+            t = time.time()
+            status, output, cut = con.run(command.line, max(1, min(COMMAND_TIMEOUT, left)),
+                                          cut=esp_refused if cut_waits else None)
+            timing.write("%.1f\t%s\t%s\t%s%s\n" % (time.time() - t, con.host, status, command.line,
+                                                   "\t(cut)" if cut else ""))
+            if cut:
+                cuts.append(cut)
             if output:
                 all_txt.write("\n")
                 for t in (all_txt, con.verbose):
@@ -382,7 +502,9 @@ def run_test(test, testing, prefix, rundir, test_timeout):
                 con.verbose.write("%s post-mortem %s" % (LHS, LHS))
                 script = "../../guestbin/post-mortem.sh"
                 con.verbose.write(script + "\n")
-                status, output = con.run(script, POST_MORTEM_TIMEOUT)
+                t = time.time()
+                status, output, _ = con.run(script, POST_MORTEM_TIMEOUT)
+                timing.write("%.1f\t%s\t%s\t(post-mortem)\n" % (time.time() - t, con.host, status))
                 con.verbose.write(output or "")
                 fails = re.findall(r"^FAIL: (.*?)\r?$", output or "", re.M)
                 if fails or status in ("TIMEOUT", "EOF"):
@@ -397,13 +519,25 @@ def run_test(test, testing, prefix, rundir, test_timeout):
         for c in consoles.values():
             c.close()
         if topo:
+            t = time.time()
             topo.destroy()
+            if timing:
+                timing.write("%.1f\t-\t-\t(teardown)\n" % (time.time() - t))
+        if timing:
+            timing.close()
     secs = time.time() - start
     # sanitize (upstream's sanitizer.sh) and compare the way fab/post.py does
     results = {}
     for host in consoles:
         verbose = "%s/OUTPUT/%s.console.verbose.txt" % (tdir, host)
-        r = sh(["bash", os.path.join(testing, "utils", "sanitizer.sh"), verbose, tdir],
+        # the build's compiled-in paths are upstream's guest paths here
+        # (the per-host prefix overlay): say them as a guest does, so
+        # that neither upstream's expected output nor the other build's
+        # differs in the prefix alone
+        os.makedirs(os.path.join(rundir, "guest-paths"), exist_ok=True)
+        guest = os.path.join(rundir, "guest-paths", "%s.console.verbose.txt" % host)
+        open(guest, "w").write(guest_paths(open(verbose, errors="replace").read(), prefix))
+        r = sh(["bash", os.path.join(testing, "utils", "sanitizer.sh"), guest, tdir],
                check=False, cwd=tdir)
         open("%s/OUTPUT/%s.console.txt" % (tdir, host), "w").write(r.stdout)
         expected = "%s/%s.console.txt" % (tdir, host)
@@ -435,13 +569,30 @@ def run_test(test, testing, prefix, rundir, test_timeout):
         status = "failed"
     certs = any("missing file: real/" in open(f, errors="replace").read()
                 for f in glob.glob(tdir + "/OUTPUT/*.console.verbose.txt"))
+    nss = any("FATAL ERROR: NSS: initialization" in open(f, errors="replace").read()
+              for f in glob.glob(tdir + "/OUTPUT/*.pluto.log"))
     if status != "passed" and certs:
-        note = ("environment: upstream certificates missing (testing/x509/generate.sh "
+        note = ("environment: certificates: upstream's certificates missing (testing/x509/generate.sh "
                 "fails with Debian's certutil); " + note).rstrip("; ")
-    elif status != "passed" and esp:
+    elif status != "passed" and nss:
+        note = ("environment: certificates: pluto found no NSS database (swan-prep's keys "
+                "come from testing/x509, whose generate.sh fails with Debian's certutil); "
+                + note).rstrip("; ")
+    elif status != "passed" and (esp or cuts):
         note = ("environment: no ESP on host; " + note).rstrip("; ")
+    if cuts:
+        note = (note + "; " + "; ".join(cuts)).lstrip("; ")
     hosts = " ".join("%s=%s" % kv for kv in sorted(results.items()))
     return status, secs, (note + (" [" + hosts + "]" if hosts else "")).strip()
+
+
+def guest_paths(text, prefix):
+    for mine, theirs in (("/etc/ipsec.", "/etc/ipsec."), ("/run/", "/run/pluto/"),
+                         ("/run", "/run/pluto"),
+                         ("/libexec/ipsec/", "/usr/local/libexec/ipsec/"),
+                         ("/sbin/", "/usr/local/sbin/")):
+        text = text.replace(prefix + mine, theirs)
+    return text
 
 
 def strip(s):
@@ -485,79 +636,214 @@ def compare(work, test):
     return diffs
 
 
+def kill_holders(path):
+    """After a worker was killed: what its namespace holders still run."""
+    try:
+        pairs = [l.split() for l in open(path)]
+    except OSError:
+        return
+    for unshare_pid, pid in pairs:
+        try:
+            netns = os.stat("/proc/%s/ns/net" % pid).st_ino
+        except OSError:
+            continue
+        for q in glob.glob("/proc/[0-9]*"):
+            try:
+                if os.stat(q + "/ns/net").st_ino == netns:
+                    os.kill(int(q[6:]), signal.SIGKILL)
+            except (OSError, ValueError):
+                pass
+        for v in (pid, unshare_pid):
+            try:
+                os.kill(int(v), signal.SIGKILL)
+            except OSError:
+                pass
+
+
+def worker(args):
+    """One test on one build, in a mount namespace of its own (its
+    /testing overlay is seen by no other test); the result goes to
+    RUNDIR/result.tsv for the driver."""
+    global HOLDERS_FILE
+    test, variant, prefix, rundir = args.worker
+    HOLDERS_FILE = os.path.join(rundir, "holders")
+
+    def on_signal(signum, frame):
+        raise SystemExit("killed by signal %d" % signum)
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    testing = os.path.join(args.work, "src", "libreswan-5.2", "testing")
+    try:
+        status, secs, note = run_test(test, testing, prefix, rundir, args.timeout,
+                                      cut_waits=not args.no_cut)
+    except BaseException as e:
+        import traceback
+        traceback.print_exc()
+        status, secs, note = "error", 0, "runner: %s: %s" % (type(e).__name__, e)
+    finally:
+        sh(["umount", "-l", "/testing"], check=False)
+    with open(os.path.join(rundir, "result.tsv.new"), "w") as f:
+        f.write("\t".join([status, "%.0f" % secs, note.replace("\t", " ").replace("\n", " ")]) + "\n")
+    os.rename(os.path.join(rundir, "result.tsv.new"), os.path.join(rundir, "result.tsv"))
+    return 0
+
+
+class Job:
+    def __init__(self, args, test, variant, prefix):
+        self.test, self.variant = test, variant
+        self.rundir = os.path.join(args.work, variant, test)
+        shutil.rmtree(self.rundir, ignore_errors=True)
+        os.makedirs(self.rundir)
+        self.log = open(os.path.join(self.rundir, "runner.log"), "w")
+        self.start = time.time()
+        # the limit the test has, its post-mortem, and a margin
+        self.deadline = self.start + args.timeout + 2 * POST_MORTEM_TIMEOUT + 120
+        self.killed = False
+        self.proc = subprocess.Popen(
+            ["unshare", "--mount", "--propagation", "private", sys.executable,
+             WORKER_SCRIPT, "--work", args.work, "--timeout", str(args.timeout)]
+            + (["--no-cut"] if args.no_cut else []) + [
+             "--worker", test, variant, prefix, self.rundir],
+            stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def result(self):
+        self.log.close()
+        try:
+            f = open(os.path.join(self.rundir, "result.tsv")).read().rstrip("\n").split("\t")
+            status, secs, note = (f + ["", "", ""])[:3]
+        except OSError:
+            status, secs = "error", "%.0f" % (time.time() - self.start)
+            note = "runner: worker %s (see %s/runner.log)" % (
+                "killed after the time limit" if self.killed else "exited %s" % self.proc.returncode,
+                self.rundir)
+        kill_holders(os.path.join(self.rundir, "holders"))
+        return status, secs, note
+
+    def stop(self, sig=signal.SIGTERM):
+        try:
+            self.proc.send_signal(sig)
+        except OSError:
+            pass
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--stock", default=os.path.join(TOP, "build/stock/inst"))
     ap.add_argument("--patched", default=os.path.join(TOP, "build/inst"))
+    ap.add_argument("--builds", default="stock,patched",
+                    help="which builds to run (comma separated; a compare line needs both)")
     ap.add_argument("--work", default=os.path.join(TOP, "build/upstream"))
     ap.add_argument("--tarball", default=os.path.join(TOP, "build/libreswan_5.2.orig.tar.gz"))
     ap.add_argument("--results", default=None, help="default WORK/results.tsv")
     ap.add_argument("--timeout", type=int, default=300, help="per test and build (s)")
+    ap.add_argument("--jobs", "-j", type=int, default=1,
+                    help="tests run at the same time, each in namespaces and a /testing of its own")
     ap.add_argument("--list", default=os.path.join(TOP, "testing/upstream/scope.txt"))
     ap.add_argument("--max", type=int, default=0, help="stop after N tests (0: all)")
     ap.add_argument("--budget", type=int, default=0, help="stop starting tests after S seconds")
     ap.add_argument("--rerun", action="store_true", help="ignore earlier results of these tests")
+    ap.add_argument("--no-x509", action="store_true",
+                    help="do not make upstream's certificates (a new WORK: tests that need none)")
+    ap.add_argument("--no-cut", action="store_true",
+                    help="let a command that waits for what the host cannot do (ESP) wait")
+    ap.add_argument("--worker", nargs=4, metavar=("TEST", "BUILD", "PREFIX", "RUNDIR"),
+                    help=argparse.SUPPRESS)
     ap.add_argument("tests", nargs="*")
     args = ap.parse_args()
     results = args.results or os.path.join(args.work, "results.tsv")
 
     if os.environ.get(NSENV) != "1":
         # everything below happens in a mount namespace of our own: the
-        # /testing overlay and every host's mounts vanish with it
+        # /testing overlays and every host's mounts vanish with it
         os.makedirs(args.work, exist_ok=True)
-        created = not os.path.exists("/testing")
-        if created:
-            os.mkdir("/testing")   # a mount point; removed again below
+        # /testing is a mount point in our namespaces.  Deleting the
+        # directory in the machine's namespace would detach every mount
+        # on it in all namespaces (Linux does so since 3.18), so while a
+        # run uses it, it holds a file in it (rmdir fails): another run,
+        # from another clone, may be using it at the same time.  The
+        # last run to end removes it.
+        users = "/testing/.check-upstream"
+        os.makedirs(users, exist_ok=True)
+        mine = os.path.join(users, str(os.getpid()))
+        open(mine, "w").close()
         try:
             env = dict(os.environ, **{NSENV: "1"})
             rc = subprocess.call(["unshare", "--mount", "--propagation", "private",
                                   sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env=env)
         finally:
-            if created:
-                try:
-                    os.rmdir("/testing")
-                except OSError:
-                    pass
+            os.unlink(mine)
+            for other in os.listdir(users):
+                if not os.path.exists("/proc/" + other):
+                    os.unlink(os.path.join(users, other))
+            try:
+                os.rmdir(users)
+                os.rmdir("/testing")
+            except OSError:
+                pass
         sys.exit(rc)
+    if args.worker:
+        return worker(args)
+    # the workers run the runner as it was when this run began (editing
+    # run.py while a run goes on does not change how its tests run)
+    global WORKER_SCRIPT
+    WORKER_SCRIPT = os.path.join(args.work, ".run-%d.py" % os.getpid())
+    shutil.copy(os.path.abspath(__file__), WORKER_SCRIPT)
+    try:
+        return drive(args, results)
+    finally:
+        os.unlink(WORKER_SCRIPT)
 
-    for p in (args.stock, args.patched):
-        if not os.path.exists(os.path.join(p, "libexec/ipsec/pluto")):
-            sys.exit("check-upstream: no build in %s (make build stock)" % p)
-    testing = prepare_tree(args.work, args.tarball)
+
+def drive(args, results):
+
+    prefixes = {"stock": args.stock, "patched": args.patched}
+    builds = [b for b in args.builds.split(",") if b]
+    for b in builds:
+        if b not in prefixes:
+            sys.exit("check-upstream: --builds: no build %s" % b)
+        if not os.path.exists(os.path.join(prefixes[b], "libexec/ipsec/pluto")):
+            sys.exit("check-upstream: no build in %s (make build stock)" % prefixes[b])
+    testing = prepare_tree(args.work, args.tarball, x509=not args.no_x509)
     tests = args.tests or [l.split()[0] for l in open(args.list)
                            if l.strip() and not l.startswith("#")]
     done, statuses = (set(), {}) if args.rerun else done_set(results)
     if not os.path.exists(results):
         append(results, ["#test", "build", "result", "seconds", "note"])
-    t0 = time.time()
-    n = 0
+
+    # the queue: each test's builds one after the other, so that its
+    # comparison comes as soon as possible
+    queue = []
+    seen = set()
     for test in tests:
+        if test in seen:
+            continue
+        seen.add(test)
         if not os.path.isdir(os.path.join(testing, "pluto", test)):
             log("%s: no such test in 5.2" % test)
             continue
         if (test, "compare") in done:
             continue
-        if args.max and n >= args.max or args.budget and time.time() - t0 > args.budget:
-            log("stopping: limit reached (a rerun continues)")
-            break
-        n += 1
-        for variant, prefix in (("stock", args.stock), ("patched", args.patched)):
-            if (test, variant) in done:
-                continue
-            rundir = os.path.join(args.work, variant, test)
-            shutil.rmtree(rundir, ignore_errors=True)
-            os.makedirs(rundir)
-            try:
-                status, secs, note = run_test(test, testing, prefix, rundir, args.timeout)
-            except Exception as e:
-                import traceback
-                traceback.print_exc()
-                status, secs, note = "error", 0, "runner: %s: %s" % (type(e).__name__, e)
-            finally:
-                sh(["umount", "-l", "/testing"], check=False)
-            statuses[(test, variant)] = status
-            append(results, [test, variant, status, "%.0f" % secs, note])
-            log("%-8s %-7s %4.0fs %s %s" % (status, variant, secs, test, note))
+        todo = [b for b in builds if (test, b) not in done]
+        if not todo and len(builds) < 2:
+            continue
+        queue.append((test, todo))
+    t0 = time.time()
+    started = 0
+    running = []
+    pending = {}      # test -> builds not finished yet
+
+    def finish(job):
+        status, secs, note = job.result()
+        statuses[(job.test, job.variant)] = status
+        append(results, [job.test, job.variant, status, secs, note])
+        log("%-8s %-7s %4ss %s %s" % (status, job.variant, secs, job.test, note))
+        pending[job.test].discard(job.variant)
+        if not pending[job.test]:
+            compare_line(job.test)
+
+    def compare_line(test):
+        if len(builds) < 2:
+            return
         outcome = {v: r for (t, v), r in statuses.items() if t == test}
         if "error" in outcome.values() or len(outcome) < 2:
             diffs, verdict = [], "n/a"
@@ -566,6 +852,57 @@ def main():
             verdict = "different" if diffs else "identical"
         append(results, [test, "compare", verdict, "", " ".join(diffs)])
         log("%-8s stock/patched %s %s" % ("DIFFER" if diffs else "same", test, " ".join(diffs)))
+
+    def on_signal(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, on_signal)
+    try:
+        jobs = [(t, b) for t, todo in queue for b in todo]
+        for t, todo in queue:
+            pending[t] = set(todo)
+        for t, todo in queue:
+            if not todo:
+                compare_line(t)
+        jobs = [(t, b) for t, b in jobs]
+        tests_started = set()
+        while jobs or running:
+            while jobs and len(running) < max(1, args.jobs):
+                test, variant = jobs[0]
+                if test not in tests_started:
+                    if (args.max and len(tests_started) >= args.max
+                            or args.budget and time.time() - t0 > args.budget):
+                        log("stopping: limit reached (a rerun continues)")
+                        jobs = []
+                        break
+                    tests_started.add(test)
+                jobs.pop(0)
+                running.append(Job(args, test, variant, prefixes[variant]))
+                started += 1
+            time.sleep(0.5)
+            for job in list(running):
+                if job.proc.poll() is not None:
+                    running.remove(job)
+                    finish(job)
+                elif time.time() > job.deadline and not job.killed:
+                    job.killed = True
+                    job.stop()
+                    job.deadline = time.time() + 30
+                elif job.killed and time.time() > job.deadline:
+                    job.stop(signal.SIGKILL)
+    except KeyboardInterrupt:
+        log("interrupted: stopping %d running test(s)" % len(running))
+        for job in running:
+            job.stop()
+        for job in running:
+            try:
+                job.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                job.stop(signal.SIGKILL)
+                job.proc.wait()
+            job.log.close()
+            kill_holders(os.path.join(job.rundir, "holders"))
+        return 130
+    log("%d test run(s) in %.0fs with --jobs %d" % (started, time.time() - t0, args.jobs))
     return 0
 
 
