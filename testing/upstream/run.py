@@ -160,6 +160,24 @@ def prepare_tree(work, tarball, x509=True):
 
 # ---------------------------------------------------------------- namespaces
 
+def side_by_side(fn, items):
+    """Run fn(item) for every item in threads of their own; raise the first error."""
+    errors = []
+
+    def one(item):
+        try:
+            fn(item)
+        except BaseException as e:
+            errors.append(e)
+    threads = [threading.Thread(target=one, args=(i,)) for i in items]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+
+
 class Holder:
     """A process holding namespaces: everything in them goes with it."""
 
@@ -259,20 +277,7 @@ class Topology:
                                    for b in bridges), mount=False)
             # the hosts come up side by side (most of it is waiting for
             # processes to start on the shared CPUs)
-            errors = []
-
-            def up(h):
-                try:
-                    self.add_host(h, prefix, rundir)
-                except BaseException as e:
-                    errors.append(e)
-            threads = [threading.Thread(target=up, args=(h,)) for h in hosts]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
-            if errors:
-                raise errors[0]
+            side_by_side(lambda h: self.add_host(h, prefix, rundir), hosts)
         except BaseException:
             self.destroy()
             raise
@@ -433,21 +438,11 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
         timing = open(os.path.join(rundir, "timing.tsv"), "w", buffering=1)
         t = time.time()
         topo = Topology(sorted(set(guests) | {"nic"}), prefix, rundir)
-        errors = []
 
         def console(g):
-            try:
-                consoles[g] = Console(topo.hosts[g], g, test, prefix,
-                                      "%s/OUTPUT/%s.console.verbose.txt" % (tdir, g))
-            except BaseException as e:
-                errors.append(e)
-        threads = [threading.Thread(target=console, args=(g,)) for g in guests]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        if errors:
-            raise errors[0]
+            consoles[g] = Console(topo.hosts[g], g, test, prefix,
+                                  "%s/OUTPUT/%s.console.verbose.txt" % (tdir, g))
+        side_by_side(console, guests)
         consoles = {g: consoles[g] for g in guests}
         timing.write("%.1f\t-\t-\t(namespaces and shells)\n" % (time.time() - t))
         def esp_refused():
