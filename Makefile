@@ -16,6 +16,9 @@
 #   make bench        reconnect-storm benchmark, patched vs stock (docs/performance.md)
 #   make bench-callgrind  the gateway's instructions per full and resumed handshake
 #   make bench-wake   what waking the gateway for a packet costs, trickle vs burst
+#   make bench-memory the gateway's memory per live IKE SA, full and resumed,
+#                     patched vs stock: RSS for BENCH_MEM_N, massif's table of
+#                     where it goes for BENCH_MEM_K
 #   make stress-shutdown  the shutdown stress test STRESS_RUNS (50) times in a
 #                     row (VARIANT=stock: against stock 5.2); counts the crashes
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
@@ -43,13 +46,15 @@ BENCH_LAYOUT ?= per-client
 BENCH_AUTH ?= psk
 BENCH_K ?= 20
 BENCH_WAKE_K ?= 400
+BENCH_MEM_N ?= 1000
+BENCH_MEM_K ?= 100
 STRESS_RUNS ?= 50
 VARIANT ?= patched
 UPSTREAM_FLAGS ?=
 UPSTREAM_JOBS ?= 4
 
 .PHONY: all deps source build stock check check-stock check-upstream check-bisect dist-series fuzz bench-ticket bench \
-	bench-callgrind bench-wake stress-shutdown demo \
+	bench-callgrind bench-wake bench-memory stress-shutdown demo \
 	dev-tree dev-tree-reset export-patches deb rpm check-deb clean distclean
 
 all: build
@@ -99,6 +104,10 @@ bench: build stock
 bench-callgrind: build stock
 	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
 		--callgrind $(BENCH_K) --layout $(BENCH_LAYOUT) --auth $(BENCH_AUTH)
+
+bench-memory: build stock
+	@$(PYTHON) $(TOP)/testing/bench/memory.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
+		-n $(BENCH_MEM_N) --massif $(BENCH_MEM_K)
 
 bench-wake: build stock
 	@$(PYTHON) $(TOP)/testing/bench/wakecost.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \

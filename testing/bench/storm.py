@@ -117,12 +117,13 @@ class Host:
 
     def env(self):
         extra = {}
+        wrapper = getattr(self, "wrapper", None)
         if getattr(self, "callgrind_out", None):
-            extra = {
-                "SWAN_PLUTO_WRAPPER": "valgrind --tool=callgrind --quiet "
-                                      f"--callgrind-out-file={self.callgrind_out}",
-                "SWAN_START_TRIES": "1200",
-            }
+            wrapper = ("valgrind --tool=callgrind --quiet "
+                       f"--callgrind-out-file={self.callgrind_out}")
+        if wrapper:
+            # a pluto under valgrind takes a while to answer
+            extra = {"SWAN_PLUTO_WRAPPER": wrapper, "SWAN_START_TRIES": "1200"}
         return extra | {
             "PATH": ":".join([HARNESS_BIN, "/usr/sbin", "/usr/bin", "/sbin", "/bin"]),
             "SWAN_PREFIX": self.prefix, "SWAN_PATCHED_PREFIX": self.prefix,
@@ -177,6 +178,22 @@ class Host:
         """(user, system) CPU seconds of this pluto, all its threads"""
         fields = open(f"/proc/{self.pid()}/stat").read().rsplit(")", 1)[1].split()
         return int(fields[11]) / TICKS, int(fields[12]) / TICKS
+
+    def thread_cpu_seconds(self):
+        """{"main": s, "helpers": s}: utime+stime of pluto's main thread
+        (its tid is its pid: the event loop, where every state
+        transition runs) and of all its other threads together (the
+        crypto helpers, which run the offloaded tasks: DH, nonces)"""
+        pid = self.pid()
+        cpu = {"main": 0.0, "helpers": 0.0}
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                fields = open(f"/proc/{pid}/task/{tid}/stat").read().rsplit(")", 1)[1].split()
+            except FileNotFoundError:
+                continue  # a thread that just ended
+            s = (int(fields[11]) + int(fields[12])) / TICKS
+            cpu["main" if int(tid) == pid else "helpers"] += s
+        return cpu
 
     def udp_receive_drops(self):
         """UDP datagrams this host's kernel dropped because a socket's
@@ -382,6 +399,8 @@ class Bench:
         self.gw = Host(self, "gw", self.prefix, certs)
         if self.args.callgrind:
             self.gw.callgrind_out = os.path.join(self.gw.dir, "callgrind.out.%p")
+        # another tool's (memory.py: massif)
+        self.gw.wrapper = getattr(self, "gw_wrapper", None)
         with open(os.path.join(self.gw.dir, "ipsec.conf"), "w") as f:
             f.write(f"""config setup
 	plutodebug=none
@@ -589,6 +608,7 @@ conn clients
         gw_sas0 = self.gw.established()
         rss0 = self.gw.rss_kib()
         cpu0 = self.gw.cpu_seconds()
+        threads0 = self.gw.thread_cpu_seconds()
         drops0 = self.gw.udp_receive_drops()
         start = time.monotonic()
         # an action may say when the clients' requests were released
@@ -596,6 +616,7 @@ conn clients
         wall = self.wait_all_up(start, retry_full)
         time.sleep(0.5)  # let the last responses be accounted
         user1, sys1 = self.gw.cpu_seconds()
+        threads1 = self.gw.thread_cpu_seconds()
         user, system = user1 - cpu0[0], sys1 - cpu0[1]
         cpu = user + system
         counts = self.gateway_counts(since)
@@ -606,6 +627,8 @@ conn clients
             "wall_s": wall, "cpu_s": cpu, "cpu_ms_per_sa": 1000 * cpu / max(up, 1),
             "user_ms_per_sa": 1000 * user / max(up, 1),
             "system_ms_per_sa": 1000 * system / max(up, 1),
+            "main_ms_per_sa": 1000 * (threads1["main"] - threads0["main"]) / max(up, 1),
+            "helpers_ms_per_sa": 1000 * (threads1["helpers"] - threads0["helpers"]) / max(up, 1),
             "resumed": counts["resumed"], "full": counts["full"],
             "gateway_udp_drops": self.gw.udp_receive_drops() - drops0,
             "rss_kib": self.gw.rss_kib(), "peak_rss_kib": self.gw.rss_kib("VmHWM"),
@@ -617,7 +640,9 @@ conn clients
         print(f"  {self.build:8} {name}: {up}/{n} up in "
               f"{'timeout' if wall is None else f'{wall:.1f}s'}, gateway CPU "
               f"{result['cpu_ms_per_sa']:.2f} ms/SA (user {result['user_ms_per_sa']:.2f}, "
-              f"system {result['system_ms_per_sa']:.2f}), resumed {counts['resumed']}, "
+              f"system {result['system_ms_per_sa']:.2f}; main thread "
+              f"{result['main_ms_per_sa']:.2f}, helpers {result['helpers_ms_per_sa']:.2f}), "
+              f"resumed {counts['resumed']}, "
               f"full {counts['full']}, gateway UDP drops {result['gateway_udp_drops']}",
               flush=True)
         if name == "O":
@@ -815,6 +840,8 @@ def main():
             rows = [x for x in raw if x["build"] == build and x["phase"] == ph]
             table[(build, ph)] = {
                 "cpu_ms_per_sa": median([x["cpu_ms_per_sa"] for x in rows]),
+                "main_ms_per_sa": median([x["main_ms_per_sa"] for x in rows]),
+                "helpers_ms_per_sa": median([x["helpers_ms_per_sa"] for x in rows]),
                 "cpu_spread": (min(x["cpu_ms_per_sa"] for x in rows),
                                max(x["cpu_ms_per_sa"] for x in rows)),
                 "wall_s": median([x["wall_s"] for x in rows]),
@@ -842,6 +869,18 @@ def main():
                   f"{t['cpu_ms_per_sa']:6.2f} ({t['cpu_spread'][0]:.2f}-{t['cpu_spread'][1]:.2f})"
                   f"{'':12} {wall:>7} {t['up']:>6.0f} {t['resumed']:>8.0f} {t['full']:>6.0f} "
                   f"{t['peak_rss_kib'] / 1024:8.1f} MiB {t['drops']:>10}")
+    print()
+    # the serial bottleneck: what runs on pluto's one main thread
+    # (every state transition) against its crypto helper threads
+    print(f"{'phase':24} {'build':8} {'main thread ms/SA':>18} {'helpers ms/SA':>14} "
+          f"{'main share':>11}")
+    for ph in PHASES:
+        for build in builds:
+            t = table[(build, ph)]
+            total = t["main_ms_per_sa"] + t["helpers_ms_per_sa"]
+            share = f"{100 * t['main_ms_per_sa'] / total:.0f}%" if total else "-"
+            print(f"{names[ph]:24} {build:8} {t['main_ms_per_sa']:18.2f} "
+                  f"{t['helpers_ms_per_sa']:14.2f} {share:>11}")
     print()
     def ratio(a, b, fmt):
         # CPU is counted in clock ticks: a small N can measure 0
