@@ -18,7 +18,8 @@
 #   make bench-wake   what waking the gateway for a packet costs, trickle vs burst
 #   make bench-memory the gateway's memory per live IKE SA, full and resumed,
 #                     patched vs stock: RSS for BENCH_MEM_N, massif's table of
-#                     where it goes for BENCH_MEM_K
+#                     where it goes for BENCH_MEM_K (BENCH_MEM_BEFORE=PREFIX: and a
+#                     third build, a copy of build/inst from before a change)
 #   make stress-shutdown  the shutdown stress test STRESS_RUNS (50) times in a
 #                     row (VARIANT=stock: against stock 5.2); counts the crashes
 #   make dev-tree     build/libreswan-5.2 as a git repo, a commit per patch
@@ -47,7 +48,7 @@ BENCH_AUTH ?= psk
 BENCH_K ?= 20
 BENCH_WAKE_K ?= 400
 BENCH_MEM_N ?= 1000
-BENCH_MEM_K ?= 100
+BENCH_MEM_K ?= 200
 STRESS_RUNS ?= 50
 VARIANT ?= patched
 UPSTREAM_FLAGS ?=
@@ -107,7 +108,7 @@ bench-callgrind: build stock
 
 bench-memory: build stock
 	@$(PYTHON) $(TOP)/testing/bench/memory.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
-		-n $(BENCH_MEM_N) --massif $(BENCH_MEM_K)
+		-n $(BENCH_MEM_N) --massif $(BENCH_MEM_K) $(if $(BENCH_MEM_BEFORE),--before $(BENCH_MEM_BEFORE))
 
 bench-wake: build stock
 	@$(PYTHON) $(TOP)/testing/bench/wakecost.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \

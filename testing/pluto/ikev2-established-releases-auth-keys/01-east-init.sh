@@ -1,0 +1,2 @@
+ipsec start
+ipsec add west-east

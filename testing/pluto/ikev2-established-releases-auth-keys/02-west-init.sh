@@ -1,0 +1,3 @@
+ipsec start
+ipsec add west-east
+ipsec whack --impair revival --impair suppress-retransmits
