@@ -1,7 +1,8 @@
 # RFC 5723 session resumption for libreswan 5.2: build, test and demo.
 #
 #   make check        set up, build, run every test          (README),
-#                     (WITH_DEB=1: then make deb and make check-deb)
+#                     then make deb and make check-deb (not with TESTS,
+#                     SKIP_VM=1 or SKIP_DEB=1)
 #   make demo         set up, build, run the two-gateway demo (README)
 #   make build        patched libreswan into build/inst
 #   make stock        unpatched libreswan into build/stock/inst
@@ -72,11 +73,12 @@ build: deps
 stock: deps
 	@$(TOP)/mk/build.sh stock
 
-# With WITH_DEB=1 (and no TESTS), check also builds the Debian package and
-# runs its install-and-upgrade test in the VM tier (make deb check-deb)
+# Without TESTS, SKIP_VM or SKIP_DEB, check also builds the Debian package
+# and runs its install-and-upgrade test in the VM tier (make deb check-deb;
+# a package already built from the same series is kept, mk/deb.sh)
 check: build stock
 	@$(RUNNER) --prefix $(BUILD)/inst --variant patched $(RUNNER_FLAGS) $(TESTS)
-	@$(if $(and $(WITH_DEB),$(if $(TESTS)$(SKIP_VM),,yes)),$(MAKE) --no-print-directory deb check-deb,echo "check: SKIP deb-install-upgrade [vm] (not WITH_DEB=1, or TESTS or SKIP_VM)")
+	@$(if $(TESTS)$(SKIP_VM)$(SKIP_DEB),echo "check: SKIP deb-install-upgrade [vm] (TESTS, SKIP_VM or SKIP_DEB)",$(MAKE) --no-print-directory deb check-deb)
 
 check-upstream: build stock
 	@$(TOP)/mk/upstream-deps.sh

@@ -151,6 +151,9 @@ def main():
         t.extractall(work)
     tree = os.path.join(work, f"libreswan-{ver}")
     git(tree, "init", "-q", "-b", "main")
+    # no background "git gc --auto" (git am may start one, detached):
+    # it would still be deleting loose objects when rmtree(work) runs
+    git(tree, "config", "gc.auto", "0")
     git(tree, "add", "-A")
     git(tree, "commit", "-q", "-m", f"libreswan {ver}")
     git(tree, "tag", "pristine")

@@ -32,6 +32,17 @@ who goes first alternates from round to round.  Phases:
      stock 5.2 keeps none and authenticates in full).  The gateway's
      IKE SA count and RSS before and after: RFC 5723 4.3.4 wants it
      back at N, the old IKE SAs deleted silently, not N more.
+  R  a planned restart (a package upgrade, ipsec restart, systemctl
+     restart ipsec) with all N up, not suspended: the gateway is
+     stopped as ipsec.service's ExecStop does (whack --shutdown) and
+     started again; every client notices and reconnects, one by one as
+     in B.  The patched gateway's ipsec.conf says
+     session-resumption-shutdown=keep (as the packages' does): no
+     Delete, every client keeps its ticket and resumes.  Stock 5.2
+     sends every client a Delete; a client whose ticket is refused (or
+     that dropped it) reconnects with a full handshake.  CPU is
+     measured on the new gateway pluto, from the first reconnect; the
+     stop's wall time is printed.
 
 Per phase: gateway CPU (utime+stime of its pluto) per IKE SA that came
 up, wall time until all N are up, how many resumed and how many did a
@@ -396,6 +407,10 @@ class Bench:
         # with certificates each end names its own; the client's
         # certificate comes in IKE_AUTH (CERTREQ answered)
         gw_cert = "" if auth == "psk" else "\tleftcert=gw\n"
+        # phase R: what the packages' ipsec.conf says (patch 0047);
+        # stock 5.2 knows no such option
+        shutdown = ("\tsession-resumption-shutdown=keep\n" if self.build == "patched"
+                    else "")
         self.gw = Host(self, "gw", self.prefix, certs)
         if self.args.callgrind:
             self.gw.callgrind_out = os.path.join(self.gw.dir, "callgrind.out.%p")
@@ -405,7 +420,7 @@ class Bench:
             f.write(f"""config setup
 	plutodebug=none
 	logtime=yes
-
+{shutdown}
 conn clients
 	left={GATEWAY}
 	leftid=@gw
@@ -657,6 +672,15 @@ conn clients
         self.gw.ipsec("start")
         self.pin()
 
+    def planned_restart(self):
+        """ipsec.service's ExecStop (whack --shutdown, through the
+        harness's ipsec stop) and ExecStart, with every client up"""
+        start = time.monotonic()
+        self.gw.ipsec("stop")
+        self.stop_s = time.monotonic() - start
+        self.gw.ipsec("start")
+        self.pin()
+
     def client_outage(self):
         """Every client loses its network with no Delete, as after a
         crash, a sleep or a Wi-Fi to LTE hand-over: its pluto is
@@ -723,6 +747,14 @@ conn clients
         yield self.phase("C", self.burst_initiate_all, retry_full=True)
         # the clients' side fails: all N still up on the gateway
         yield self.phase("O", self.client_outage, retry_full=True)
+        # a planned restart with all N up: the unit's stop and start;
+        # the clients notice (here: suspend, which after stock's Delete
+        # finds nothing to suspend) and reconnect one by one
+        self.planned_restart()
+        print(f"  {self.build:8} R: the gateway's stop (whack --shutdown) with "
+              f"{self.args.n} IKE SAs took {self.stop_s:.1f}s", flush=True)
+        self.suspend_all()
+        yield self.phase("R", self.initiate_all, retry_full=True)
 
 
 # requests per wave of the network blip (phase D): fewer than stock
@@ -732,8 +764,8 @@ BLIP_WAVE = 64
 
 # in the order they run: full, resume one by one, resume all at once
 # (a network blip), resume all at once after a gateway restart, the
-# clients crash and resume
-PHASES = "ABDCO"
+# clients crash and resume, a planned restart (the unit's stop/start)
+PHASES = "ABDCOR"
 
 
 def median(values):
@@ -857,7 +889,8 @@ def main():
                 "rss_kib": median([x["rss_kib"] for x in rows]),
             }
     names = {"A": "full connect", "B": "suspend+resume", "D": "network blip storm",
-             "C": "gateway restart storm", "O": "client-side outage"}
+             "C": "gateway restart storm", "O": "client-side outage",
+             "R": "planned restart"}
     print()
     print(f"{'phase':24} {'build':8} {'CPU ms/SA (median, min-max)':30} {'wall s':>7} "
           f"{'up':>6} {'resumed':>8} {'full':>6} {'peak RSS':>10} {'UDP drops':>10}")
@@ -909,6 +942,11 @@ def main():
         print(f"client-side outage, {build}: gateway IKE SAs {t['gateway_ike_sas_before']:.0f} -> "
               f"{t['gateway_ike_sas']:.0f} (N={args.n}), RSS {t['rss_kib_before'] / 1024:.1f} -> "
               f"{t['rss_kib'] / 1024:.1f} MiB")
+    for build in builds:
+        t = table[(build, "R")]
+        print(f"planned restart (ipsec.service stop/start, N={args.n} up), {build}: "
+              f"{t['resumed']:.0f} resumed ({100 * t['resumed'] / args.n:.0f}%), "
+              f"{t['full']:.0f} full, gateway CPU {t['cpu_ms_per_sa']:.2f} ms/SA")
     rss = table[("patched", "A")]["rss_kib_per_sa"] if "patched" in builds else None
     if rss is not None:
         print(f"patched gateway RSS per live IKE SA: {rss:.1f} KiB")
