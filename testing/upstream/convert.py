@@ -1,0 +1,299 @@
+#!/usr/bin/python3
+"""Re-express tests of testing/pluto/ in libreswan's own form, in place.
+
+  testing/upstream/convert.py [--dry-run] [--no-record] [TEST...]
+
+With no names: every test that is not yet in that form.  A test already
+in it (it has <host>.console.txt) is left alone, so the script can be run
+again whenever tests are added.  For each test:
+
+  - host names stay (west, east, road, north, nic); addresses become
+    upstream's topology (testing/utils/ns.sh): 192.0.2.45 -> 192.1.2.45
+    west, .23 -> 192.1.2.23 east, .254 -> 192.1.2.254 nic, .209 ->
+    192.1.3.209 road, .33 -> 192.1.3.33 north;
+  - <host>.conf / ipsec.conf and the secrets files are what swan-prep
+    copies to /etc/ipsec.conf and /etc/ipsec.secrets; config setup gets
+    logfile=/tmp/pluto.log (swan-prep binds OUTPUT/<host>.pluto.log there),
+    logappend=no and dumpdir=/tmp, as upstream's tests have it;
+  - the steps keep their names (NN-<host>-<what>.sh is upstream 5.2's
+    numbered form, ordered by fab/scripts.py), one command a line, as
+    upstream's runner types them: a host's first step begins with
+    ../../guestbin/swan-prep --nokeys, "ipsec start" is followed by
+    ../../guestbin/wait-until-pluto-started, harness-only ipsec
+    subcommands become whack (suspend) or a helper (kill), the
+    project's helpers are called as ../../guestbin/swan-* (this
+    project's testing/guestbin, which copies into upstream's), and a
+    command spanning lines becomes one line, run as ( set -e -o
+    pipefail; ... ) so that each of its commands still counts;
+  - then it is run once through testing/upstream/form.py --record (the
+    patched build): every line must exit 0 and post-mortem.sh pass, and
+    the sanitized consoles become <host>.console.txt.
+
+A test that uses what has no equivalent on a libreswan guest (swan-on:
+one step driving another host; swan-charon; ipsec start --build stock;
+the runner's summary.txt; variables of the harness other than the ones
+mapped below) is reported and left as it is: swantest runs both forms.
+testing/pluto/TESTLIST.rfc5723 (upstream's TESTLIST syntax) is written
+again from the tests in the new form.
+"""
+
+import argparse
+import glob
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOP = os.path.dirname(os.path.dirname(HERE))
+TESTS = os.path.join(TOP, "testing", "pluto")
+GUESTBIN = os.path.join(TOP, "testing", "guestbin")
+TESTLIST = os.path.join(TESTS, "TESTLIST.rfc5723")
+STEP_RE = re.compile(r"^(\d+)-([a-z]+)-([A-Za-z0-9_.-]+)\.sh$")
+HOSTS = ("west", "east", "road", "north", "nic")
+ADDRESSES = {"192.0.2.45": "192.1.2.45", "192.0.2.23": "192.1.2.23",
+             "192.0.2.254": "192.1.2.254", "192.0.2.209": "192.1.3.209",
+             "192.0.2.33": "192.1.3.33"}
+ADDR_RE = re.compile(r"\b192\.0\.2\.(45|23|254|209|33)\b")
+# harness helpers with no guestbin equivalent
+UNCONVERTIBLE = {
+    r"\bswan-on\b": "swan-on (a step driving another host)",
+    r"\bswan-charon\b": "swan-charon (strongSwan under the harness)",
+    r"\bswan-x509\b": "swan-x509 (the harness's per-test CA)",
+    r"\bswan-nat-router\b|\bswan-behind-nat\b": "swan-nat-router (a veth into another host's namespace)",
+    r"--build\s+stock|SWAN_STOCK_PREFIX|SWAN_VARIANT": "a stock 5.2 peer",
+    r"summary\.txt": "the runner's summary.txt",
+    r"<<": "a here-document",
+    r"SWAN_PLUTO_WRAPPER|SWAN_START_TRIES|SWAN_UP_TIMEOUT|SWAN_PREFIX|SWAN_HARNESS|SWAN_NS\b":
+        "a harness variable",
+    r"(?m)^\s*(exit|cd)\b": "exit/cd in a step (the console is one shell)",
+}
+
+
+def guestbin_helpers():
+    return sorted(f for f in os.listdir(GUESTBIN)
+                  if f.startswith("swan-") and not f.endswith(".sh"))
+
+
+class Unconvertible(Exception):
+    pass
+
+
+def map_addresses(text):
+    return ADDR_RE.sub(lambda m: ADDRESSES[m.group(0)], text)
+
+
+def bash_complete(text):
+    return subprocess.run(["bash", "-n", "-c", text], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode == 0
+
+
+def join(pieces):
+    out = pieces[0]
+    for p in pieces[1:]:
+        if out.endswith("\\"):
+            out = out[:-1].rstrip() + " " + p
+        elif re.search(r"(\b(do|then|else|in)|[{|(;]|&&|\|\|)$", out):
+            out += " " + p
+        else:
+            out += "; " + p
+    return out
+
+
+def logical_lines(text, fn):
+    """One command a line, as upstream's runner types them."""
+    lines, buf = [], []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            if not buf:
+                lines.append(line)
+            continue
+        buf.append(line)
+        joined = join(buf)
+        if bash_complete(joined):
+            if len(buf) > 1:
+                # each command of it counts, as it did under bash -e
+                joined = "( set -e -o pipefail; %s )" % joined
+                if not bash_complete(joined):
+                    raise Unconvertible("%s: cannot join %r" % (fn, buf[0]))
+            lines.append(joined)
+            buf = []
+    if buf:
+        raise Unconvertible("%s: incomplete command at %r" % (fn, buf[0]))
+    return lines
+
+
+def convert_line(line, test, host, helpers):
+    if line.startswith("#"):
+        return [map_addresses(line)]
+    line = map_addresses(line)
+    for h in HOSTS:
+        line = line.replace("$SWAN_ADDR_" + h, ADDRESSES_BY_HOST[h])
+        line = line.replace("${SWAN_ADDR_%s}" % h, ADDRESSES_BY_HOST[h])
+    line = line.replace("$SWAN_HOSTDIR/ipsec.conf", "/etc/ipsec.conf")
+    line = line.replace("$SWAN_HOSTDIR/pluto.log", "/tmp/pluto.log")
+    line = line.replace("$SWAN_HOSTDIR/nss", "/etc/ipsec.d")
+    line = re.sub(r"\$SWAN_HOSTDIR/", "/tmp/", line)
+    line = re.sub(r"\$SWAN_RUNDIR/(%s)/" % "|".join(HOSTS), r"OUTPUT/\1.", line)
+    line = line.replace("$SWAN_RUNDIR/", "OUTPUT/")
+    line = line.replace("$SWAN_TESTDIR", "/testing/pluto/" + test)
+    line = line.replace("$SWAN_HOST", "$(hostname)")
+    m = re.search(r"\$\{?SWAN_[A-Za-z_]+", line)
+    if m:
+        raise Unconvertible("%s: harness variable %s" % (host, m.group(0)))
+    for h in helpers:
+        line = re.sub(r"(^|[;|&(]\s*|\$\(\s*|\bthen\s+|\bdo\s+|\belse\s+|!\s+)%s\b" % re.escape(h),
+                      r"\1../../guestbin/" + h, line)
+    line = re.sub(r"\bipsec suspend ", "ipsec whack --suspend --name ", line)
+    line = re.sub(r"\bipsec kill\b", "../../guestbin/swan-kill", line)
+    line = re.sub(r"\bipsec stop --leave-state\b", "ipsec whack --shutdown --leave-state", line)
+    out = [line]
+    if re.fullmatch(r"ipsec (start|restart)", line):
+        out.append("../../guestbin/wait-until-pluto-started")
+    return out
+
+
+ADDRESSES_BY_HOST = {"west": "192.1.2.45", "east": "192.1.2.23", "nic": "192.1.2.254",
+                     "road": "192.1.3.209", "north": "192.1.3.33"}
+
+TESTPARAMS = """#!/bin/sh
+. ../../default-testparams.sh
+# the series' session resumption lines (testing/sanitizers/)
+REF_CONSOLE_FIXUPS="$REF_CONSOLE_FIXUPS rfc5723-sanitize.sed"
+"""
+
+SETUP = ("\tlogfile=/tmp/pluto.log\n\tlogappend=no\n\tdumpdir=/tmp\n")
+
+
+def convert_conf(text):
+    text = map_addresses(text)
+    if "@HOSTDIR@" in text:
+        raise Unconvertible("@HOSTDIR@ in a configuration file")
+    text = re.sub(r"(?m)^\s*(logfile|logappend|dumpdir)=.*\n", "", text)
+    if re.search(r"(?m)^config setup\s*$", text):
+        text = re.sub(r"(?m)^config setup\s*\n", "config setup\n" + SETUP, text, count=1)
+    else:
+        text = "config setup\n" + SETUP + "\n" + text
+    return text
+
+
+def guests_of(fn):
+    """Which hosts upstream's fab/scripts.py runs a script on (a regular
+    expression search of each guest name in the file name)."""
+    return {h for h in HOSTS if re.search(h, fn)}
+
+
+def convert(test, dry_run):
+    d = os.path.join(TESTS, test)
+    files = sorted(os.listdir(d))
+    steps = [f for f in files if STEP_RE.match(f)]
+    if not steps:
+        raise Unconvertible("no NN-host-what.sh steps")
+    texts = {f: open(os.path.join(d, f)).read() for f in files
+             if os.path.isfile(os.path.join(d, f))}
+    for f, t in texts.items():
+        if f.endswith((".sh", ".conf", ".secrets", ".in")):
+            for pat, why in UNCONVERTIBLE.items():
+                if re.search(pat, t):
+                    raise Unconvertible("%s: %s" % (f, why))
+    helpers = guestbin_helpers()
+    new = {}
+    renames = {}
+    seen = set()
+    for f in files:
+        if f.endswith(".sh") and not STEP_RE.match(f) and guests_of(f):
+            raise Unconvertible("%s: a helper script upstream's runner would run" % f)
+    for f in steps:
+        nr, host, what = STEP_RE.match(f).groups()
+        name = f
+        others = guests_of(f) - {host}
+        if others:
+            # upstream runs a script on every host its name contains
+            for o in others:
+                what = what.replace(o, o.capitalize())
+            name = "%s-%s-%s.sh" % (nr, host, what)
+            if guests_of(name) != {host}:
+                raise Unconvertible("%s: host names in the step's name" % f)
+            renames[f] = name
+        lines = []
+        if host not in seen:
+            seen.add(host)
+            if host != "nic":
+                lines.append("../../guestbin/swan-prep --nokeys")
+        for l in logical_lines(texts[f], f):
+            lines += convert_line(l, test, host, helpers)
+        new[name] = "\n".join(lines) + "\n"
+    for f in files:
+        if f.endswith((".conf", ".conf.in")) or f in ("ipsec.conf",):
+            new[f] = convert_conf(texts[f]) if not f.endswith(".in") else map_addresses(texts[f])
+        elif f.endswith(".secrets") or f.endswith(".sh") and f not in steps:
+            new[f] = map_addresses(texts[f])
+    # upstream's sanitizers, and this project's for the series' lines
+    new["testparams.sh"] = TESTPARAMS
+    if dry_run:
+        for f, t in sorted(new.items()):
+            print("--- %s/%s%s" % (test, f, " (was %s)" % [k for k, v in renames.items() if v == f][0]
+                                   if f in renames.values() else ""))
+            print(t, end="")
+        return
+    for old in renames:
+        os.unlink(os.path.join(d, old))
+    for f, t in new.items():
+        with open(os.path.join(d, f), "w") as out:
+            out.write(t)
+        if f.endswith(".sh"):
+            os.chmod(os.path.join(d, f), 0o755 if os.access(os.path.join(d, f), os.X_OK) else 0o644)
+
+
+def write_testlist():
+    tests = sorted(t for t in os.listdir(TESTS)
+                   if glob.glob(os.path.join(TESTS, t, "*.console.txt")))
+    with open(TESTLIST, "w") as f:
+        f.write("# This project's tests (RFC 5723 session resumption and pluto fixes)\n"
+                "# in libreswan's form; append to testing/pluto/TESTLIST.\n"
+                "# test-kind\tdirectory-containing-test\texpectation\t[PR#] # comment\n\n")
+        for t in tests:
+            f.write("kvmplutotest\t%s\tgood\n" % t)
+    return tests
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dry-run", action="store_true", help="print the converted files")
+    ap.add_argument("--no-record", action="store_true", help="do not run form.py --record")
+    ap.add_argument("--form-flags", default="", help="more flags for form.py")
+    ap.add_argument("tests", nargs="*")
+    args = ap.parse_args()
+    tests = args.tests or sorted(
+        t for t in os.listdir(TESTS) if os.path.exists(os.path.join(TESTS, t, "description.txt")))
+    converted, skipped = [], []
+    for t in tests:
+        if glob.glob(os.path.join(TESTS, t, "*.console.txt")):
+            continue
+        try:
+            convert(t, args.dry_run)
+            converted.append(t)
+        except Unconvertible as e:
+            skipped.append((t, str(e)))
+            print("convert: %s: left as it is: %s" % (t, e), flush=True)
+    if args.dry_run:
+        return 0
+    failed = []
+    if converted and not args.no_record:
+        r = subprocess.run([sys.executable, os.path.join(HERE, "form.py"), "--record"]
+                           + args.form_flags.split() + converted)
+        failed = [t for t in converted if not glob.glob(os.path.join(TESTS, t, "*.console.txt"))]
+        if r.returncode and not failed:
+            failed = ["?"]
+    for t in converted:
+        print("convert: %s: %s" % (t, "FAILED to record (fix it, or git checkout it)"
+                                   if t in failed else "converted"))
+    write_testlist()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
