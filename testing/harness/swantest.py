@@ -91,6 +91,9 @@ SELFTEST_TIMEOUT = 1800
 # two-pluto test takes 30-60 s in the guest)
 VM_BOOT_TIMEOUT = 120
 VM_TEST_TIMEOUT = 240
+# a test in libreswan's form: swan-prep, the sanitizers, post-mortem.sh
+# at TCG speed (ikev2-resume-esp-psk: about 240 s)
+VM_FORM_TEST_TIMEOUT = 600
 REQUIREMENTS = {"esp", "stock"}
 STOCK_PREFIX = os.path.join(TOP, "build", "stock", "inst")
 
@@ -520,7 +523,8 @@ class Runner:
         runner, and report each as if it had run here.  Any test the
         guest did not report (boot failure, timeout, crash) failed."""
         names = [t.name for t in tests]
-        timeout = VM_BOOT_TIMEOUT + VM_TEST_TIMEOUT * len(tests)
+        timeout = VM_BOOT_TIMEOUT + sum(VM_FORM_TEST_TIMEOUT if t.upstream_form
+                                        else VM_TEST_TIMEOUT for t in tests)
         logs = self.vm_logs()
         shutil.rmtree(logs, ignore_errors=True)
         print(f"swantest: VM tier: {len(tests)} test(s) in one qemu guest "

@@ -145,7 +145,7 @@ def convert_line(line, test, host, helpers):
     if m:
         raise Unconvertible("%s: harness variable %s" % (host, m.group(0)))
     for h in helpers:
-        line = re.sub(r"(^|[;|&(]\s*|\$\(\s*|\bthen\s+|\bdo\s+|\belse\s+|!\s+)%s\b" % re.escape(h),
+        line = re.sub(r"(^|[;|&({]\s*|\$\(\s*|`|\bthen\s+|\bdo\s+|\belse\s+|!\s+)%s\b" % re.escape(h),
                       r"\1../../guestbin/" + h, line)
     line = re.sub(r"\bipsec suspend ", "ipsec whack --suspend --name ", line)
     line = re.sub(r"\bipsec kill\b", "../../guestbin/swan-kill", line)
@@ -248,6 +248,30 @@ def convert(test, dry_run):
             os.chmod(os.path.join(d, f), 0o755 if os.access(os.path.join(d, f), os.X_OK) else 0o644)
 
 
+def requires(test):
+    p = os.path.join(TESTS, test, "requires")
+    return open(p).read().split() if os.path.exists(p) else []
+
+
+def record_in_vm(tests, flags):
+    """Tests that need ESP: recorded in the VM tier's guest (Debian's
+    kernel), their consoles copied back from what the guest brought."""
+    out = os.path.join(TOP, "build", "tests", "form-vm")
+    subprocess.run(["rm", "-rf", out])
+    r = subprocess.run([os.path.join(TOP, "testing", "vm", "vm.sh"), "run", "-t",
+                        str(180 + 600 * len(tests)), "-o", out,
+                        os.path.join(TOP, "testing", "vm", "guest-form.sh"), "--record"]
+                       + flags + tests, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    print(r.stdout, end="", flush=True)
+    for t in tests:
+        if not re.search(r"^recorded %s: " % re.escape(t), r.stdout, re.M):
+            continue
+        for c in glob.glob(os.path.join(out, t, "OUTPUT", "*.console.txt")):
+            h = os.path.basename(c).split(".")[0]
+            if h in HOSTS:
+                subprocess.run(["cp", c, os.path.join(TESTS, t, h + ".console.txt")], check=True)
+
+
 def write_testlist():
     tests = sorted(t for t in os.listdir(TESTS)
                    if glob.glob(os.path.join(TESTS, t, "*.console.txt")))
@@ -282,12 +306,14 @@ def main():
     if args.dry_run:
         return 0
     failed = []
-    if converted and not args.no_record:
-        r = subprocess.run([sys.executable, os.path.join(HERE, "form.py"), "--record"]
-                           + args.form_flags.split() + converted)
-        failed = [t for t in converted if not glob.glob(os.path.join(TESTS, t, "*.console.txt"))]
-        if r.returncode and not failed:
-            failed = ["?"]
+    esp = [t for t in converted if "esp" in requires(t)]
+    host = [t for t in converted if t not in esp]
+    if host and not args.no_record:
+        subprocess.run([sys.executable, os.path.join(HERE, "form.py"), "--record"]
+                       + args.form_flags.split() + host)
+    if esp and not args.no_record:
+        record_in_vm(esp, args.form_flags.split())
+    failed = [t for t in converted if not glob.glob(os.path.join(TESTS, t, "*.console.txt"))]
     for t in converted:
         print("convert: %s: %s" % (t, "FAILED to record (fix it, or git checkout it)"
                                    if t in failed else "converted"))

@@ -141,7 +141,7 @@ def main():
     ap.add_argument("--tests-dir", default=os.path.join(TOP, "testing/pluto"))
     ap.add_argument("--work", default=os.path.join(TOP, "build/tests/form"))
     ap.add_argument("--tarball", default=os.path.join(TOP, "build/libreswan_5.2.orig.tar.gz"))
-    ap.add_argument("--timeout", type=int, default=300)
+    ap.add_argument("--timeout", type=int, default=600, help="per test (s); run.py gives a command 120 s")
     ap.add_argument("--record", action="store_true")
     ap.add_argument("--no-console", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the run directory of a passing test")
@@ -158,19 +158,27 @@ def main():
     if os.environ.get(NSENV) != "1":
         # a mount namespace of our own: /testing and the layers go with it
         unpack(work, args.tarball)
-        created = not os.path.exists("/testing")
-        if created:
-            os.mkdir("/testing")
+        # /testing is a mount point (the mounts are all in our own
+        # namespace); a file of ours in it keeps another runner that made
+        # it (run.py removes /testing if it created it) from removing it
+        # while we use it; the last user removes it
+        os.makedirs("/testing", exist_ok=True)
+        marker = "/testing/.in-use-by-form.py.%d" % os.getpid()
+        open(marker, "w").close()
         try:
             return subprocess.call(["unshare", "--mount", "--propagation", "private",
                                     sys.executable, os.path.abspath(__file__)] + sys.argv[1:],
                                    env=dict(os.environ, **{NSENV: "1"}))
         finally:
-            if created:
-                try:
-                    os.rmdir("/testing")
-                except OSError:
-                    pass
+            os.unlink(marker)
+            try:
+                os.rmdir("/testing")
+            except OSError:
+                pass
+    if upstream.sh(["stat", "-f", "-c", "%T", work]).stdout.strip() == "overlayfs":
+        # the VM guest's root is an overlay, which cannot hold the upper
+        # directories of run.py's overlays: a tmpfs of our own
+        upstream.sh(["mount", "-t", "tmpfs", "-o", "mode=0755", "tmpfs", work])
     testing = unpack(work, args.tarball)
     ok = True
     for name in args.tests:
