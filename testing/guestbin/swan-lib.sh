@@ -39,7 +39,12 @@ swan_kill() {
 	local pid
 	pid=$(cat /run/pluto/pluto.pid)
 	kill -9 "$pid"
-	while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+	# gone, or a zombie: on a namespace host its parent (the PID
+	# namespace's init, a sleep) may never reap it
+	while kill -0 "$pid" 2>/dev/null &&
+	      [ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null)" != Z ]; do
+		sleep 0.1
+	done
 	rm -f /run/pluto/pluto.pid /run/pluto/pluto.ctl
 	echo "pluto killed"
 }

@@ -14,7 +14,8 @@ again whenever tests are added.  For each test:
   - <host>.conf / ipsec.conf and the secrets files are what swan-prep
     copies to /etc/ipsec.conf and /etc/ipsec.secrets; config setup gets
     logfile=/tmp/pluto.log (swan-prep binds OUTPUT/<host>.pluto.log there),
-    logappend=no and dumpdir=/tmp, as upstream's tests have it;
+    logappend=yes (a restarted pluto appends, as under swantest; swan-prep
+    makes the log anew for each run) and dumpdir=/tmp;
   - the steps keep their names (NN-<host>-<what>.sh is upstream 5.2's
     numbered form, ordered by fab/scripts.py), one command a line, as
     upstream's runner types them: a host's first step begins with
@@ -59,7 +60,6 @@ ADDR_RE = re.compile(r"\b192\.0\.2\.(45|23|254|209|33)\b")
 UNCONVERTIBLE = {
     r"\bswan-on\b": "swan-on (a step driving another host)",
     r"\bswan-charon\b": "swan-charon (strongSwan under the harness)",
-    r"\bswan-x509\b": "swan-x509 (the harness's per-test CA)",
     r"\bswan-nat-router\b|\bswan-behind-nat\b": "swan-nat-router (a veth into another host's namespace)",
     r"--build\s+stock|SWAN_STOCK_PREFIX|SWAN_VARIANT": "a stock 5.2 peer",
     r"summary\.txt": "the runner's summary.txt",
@@ -165,7 +165,7 @@ TESTPARAMS = """#!/bin/sh
 REF_CONSOLE_FIXUPS="$REF_CONSOLE_FIXUPS rfc5723-sanitize.sed"
 """
 
-SETUP = ("\tlogfile=/tmp/pluto.log\n\tlogappend=no\n\tdumpdir=/tmp\n")
+SETUP = ("\tlogfile=/tmp/pluto.log\n\tlogappend=yes\n\tdumpdir=/tmp\n")
 
 
 def convert_conf(text):

@@ -64,6 +64,17 @@ def unpack(work, tarball):
     return testing
 
 
+def shut_down_cleanly(testing, out, host):
+    log = os.path.join(out, host + ".pluto.log")
+    if not os.path.exists(log):
+        return False
+    lines = [l for l in open(log, errors="replace") if "leak detective found" in l]
+    if not lines or "leak detective found no leaks" not in lines[-1]:
+        return False
+    return upstream.sh(["gawk", "-f", os.path.join(testing, "utils", "refcnt.gawk"), log],
+                       check=False).returncode == 0
+
+
 def run_one(name, tests_dir, testing, prefix, work, timeout, console, record, keep, collect):
     start = time.time()
     rundir = os.path.join(work, name)
@@ -99,7 +110,19 @@ def run_one(name, tests_dir, testing, prefix, work, timeout, console, record, ke
             host, code, cmd = line.rstrip("\n").split("\t", 2)
             problems.append("%s: exit %s: %s" % (host, code, cmd))
     if "post-mortem FAIL" in note:
-        problems.append(re.sub(r" \[.*\]$", "", note[note.index("post-mortem FAIL"):]))
+        fails = re.sub(r" \[.*\]$", "", note[note.index("post-mortem FAIL") + 17:]).split("; ")
+        for f in fails:
+            host = f.split(":")[0]
+            if f == host + ": shutting down pluto" and shut_down_cleanly(testing, out, host):
+                # post-mortem.sh's pidof raced pluto's exit after
+                # whack --shutdown returned (frequent on a loaded
+                # machine) and skipped its leak and refcnt checks: the
+                # log says it shut down with no leaks, refcnt.gawk
+                # accepts it
+                print("note %s: %s: pluto exited after post-mortem's pidof; "
+                      "its log: no leaks, refcnt.gawk passes" % (name, host), flush=True)
+                continue
+            problems.append("post-mortem FAIL " + f)
     for log in sorted(glob.glob(os.path.join(out, "*.pluto.log"))):
         for line in open(log, errors="replace"):
             if BAD_LOG_RE.search(line):
