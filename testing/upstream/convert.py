@@ -64,6 +64,7 @@ UNCONVERTIBLE = {
     r"--build\s+stock|SWAN_STOCK_PREFIX|SWAN_VARIANT": "a stock 5.2 peer",
     r"summary\.txt": "the runner's summary.txt",
     r"<<": "a here-document",
+    r"\bswan-alive\s+(west|east|road|north|nic)\b": "swan-alive HOST (another host's pluto)",
     r"SWAN_PLUTO_WRAPPER|SWAN_START_TRIES|SWAN_UP_TIMEOUT|SWAN_PREFIX|SWAN_HARNESS|SWAN_NS\b":
         "a harness variable",
     r"(?m)^\s*(exit|cd)\b": "exit/cd in a step (the console is one shell)",
@@ -256,7 +257,7 @@ def requires(test):
 def record_in_vm(tests, flags):
     """Tests that need ESP: recorded in the VM tier's guest (Debian's
     kernel), their consoles copied back from what the guest brought."""
-    out = os.path.join(TOP, "build", "tests", "form-vm")
+    out = os.path.join(TOP, "build", "tests", "form-vm.%d" % os.getpid())
     subprocess.run(["rm", "-rf", out])
     r = subprocess.run([os.path.join(TOP, "testing", "vm", "vm.sh"), "run", "-t",
                         str(180 + 600 * len(tests)), "-o", out,
