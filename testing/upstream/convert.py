@@ -4,8 +4,10 @@
   testing/upstream/convert.py [--dry-run] [--no-record] [TEST...]
 
 With no names: every test that is not yet in that form.  A test already
-in it (it has <host>.console.txt) is left alone, so the script can be run
-again whenever tests are added.  For each test:
+in it (it has <host>.console.txt) is left alone, one converted by an
+earlier run whose recording failed (testparams.sh, no console) is only
+recorded again, so the script can be run again whenever tests are added:
+after a merge, "testing/upstream/convert.py" converts the new ones.  For each test:
 
   - host names stay (west, east, road, north, nic); addresses become
     upstream's topology (testing/utils/ns.sh): 192.0.2.45 -> 192.1.2.45
@@ -297,6 +299,13 @@ def main():
     converted, skipped = [], []
     for t in tests:
         if glob.glob(os.path.join(TESTS, t, "*.console.txt")):
+            continue
+        if os.path.exists(os.path.join(TESTS, t, "testparams.sh")):
+            # converted by an earlier run whose recording failed: only
+            # record it again (converting twice would prepend a second
+            # swan-prep)
+            print("convert: %s: converted already, recording it" % t, flush=True)
+            converted.append(t)
             continue
         try:
             convert(t, args.dry_run)
