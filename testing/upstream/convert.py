@@ -67,9 +67,10 @@ UNCONVERTIBLE = {
     r"summary\.txt": "the runner's summary.txt",
     r"<<": "a here-document",
     r"\bswan-alive\s+(west|east|road|north|nic)\b": "swan-alive HOST (another host's pluto)",
-    r"SWAN_PLUTO_WRAPPER|SWAN_START_TRIES|SWAN_UP_TIMEOUT|SWAN_PREFIX|SWAN_HARNESS|SWAN_NS\b":
+    r"SWAN_PLUTO_WRAPPER|SWAN_START_TRIES|SWAN_UP_TIMEOUT(?!=[0-9]+ ipsec up)|SWAN_PREFIX|SWAN_HARNESS|SWAN_NS\b":
         "a harness variable",
-    r"(?m)^\s*(exit|cd)\b": "exit/cd in a step (the console is one shell)",
+    # (an exit inside an if/for block becomes false: see logical_lines)
+    r"(?m)^(exit|cd)\b|^\s*cd\b|&&\s*exit\s+0\b": "exit/cd in a step (the console is one shell)",
 }
 
 
@@ -118,8 +119,16 @@ def logical_lines(text, fn):
         joined = join(buf)
         if bash_complete(joined):
             if len(buf) > 1:
-                # each command of it counts, as it did under bash -e
-                joined = "( set -e -o pipefail; %s )" % joined
+                # "exit N" in a block ends a step under swantest; on the
+                # console it would end the shell: false fails the line
+                # (form.py and upstream's console see its status)
+                joined = re.sub(r"(^|[;{]\s*|\bthen\s+|\belse\s+|\bdo\s+)exit\s+[1-9][0-9]*\b",
+                                r"\1false", joined)
+                # each command of it counts, as it did under bash -e (a
+                # function is defined in the console's shell, and
+                # its body runs where it is called)
+                if not re.match(r"[A-Za-z_][A-Za-z0-9_]*\(\)\s*\{", joined):
+                    joined = "( set -e -o pipefail; %s )" % joined
                 if not bash_complete(joined):
                     raise Unconvertible("%s: cannot join %r" % (fn, buf[0]))
             lines.append(joined)
@@ -132,6 +141,11 @@ def logical_lines(text, fn):
 def convert_line(line, test, host, helpers):
     if line.startswith("#"):
         return [map_addresses(line)]
+    # "CMD && exit 1": CMD must fail; "! CMD" says so on the console (and
+    # keeps an assignment in CMD in the console's shell)
+    m = re.fullmatch(r"(?!\()(.*\S)\s*&&\s*exit\s+[1-9][0-9]*", line)
+    if m and not re.search(r"&&|\|\||;", m.group(1)):
+        line = "! " + m.group(1)
     line = map_addresses(line)
     for h in HOSTS:
         line = line.replace("$SWAN_ADDR_" + h, ADDRESSES_BY_HOST[h])
@@ -140,10 +154,18 @@ def convert_line(line, test, host, helpers):
     line = line.replace("$SWAN_HOSTDIR/pluto.log", "/tmp/pluto.log")
     line = line.replace("$SWAN_HOSTDIR/nss", "/etc/ipsec.d")
     line = re.sub(r"\$SWAN_HOSTDIR/", "/tmp/", line)
+    # this host's NSS DB is swan-prep's; another host's is not reachable
+    for m in re.finditer(r"\$\{?SWAN_RUNDIR\}?/(%s)/nss\b" % "|".join(HOSTS), line):
+        if m.group(1) != host:
+            raise Unconvertible("%s: %s's NSS DB from another host" % (host, m.group(1)))
+    line = re.sub(r"\$\{?SWAN_RUNDIR\}?/%s/nss\b" % host, "/etc/ipsec.d", line)
+    line = re.sub(r'"\$SWAN_RUNDIR"/%s/nss\b' % host, "/etc/ipsec.d", line)
     line = re.sub(r"\$SWAN_RUNDIR/(%s)/" % "|".join(HOSTS), r"OUTPUT/\1.", line)
     line = line.replace("$SWAN_RUNDIR/", "OUTPUT/")
     line = line.replace("$SWAN_TESTDIR", "/testing/pluto/" + test)
     line = line.replace("$SWAN_HOST", "$(hostname)")
+    # upstream's ipsec up has no bound of its own
+    line = re.sub(r"\bSWAN_UP_TIMEOUT=([0-9]+) ipsec up\b", r"timeout \1 ipsec up", line)
     m = re.search(r"\$\{?SWAN_[A-Za-z_]+", line)
     if m:
         raise Unconvertible("%s: harness variable %s" % (host, m.group(0)))
@@ -173,8 +195,9 @@ SETUP = ("\tlogfile=/tmp/pluto.log\n\tlogappend=yes\n\tdumpdir=/tmp\n")
 
 def convert_conf(text):
     text = map_addresses(text)
-    if "@HOSTDIR@" in text:
-        raise Unconvertible("@HOSTDIR@ in a configuration file")
+    # the host's directory is the guest's /tmp ($SWAN_HOSTDIR/ in a step
+    # becomes /tmp/ too), its NSS DB swan-prep's /etc/ipsec.d
+    text = text.replace("@HOSTDIR@/nss", "/etc/ipsec.d").replace("@HOSTDIR@", "/tmp")
     text = re.sub(r"(?m)^\s*(logfile|logappend|dumpdir)=.*\n", "", text)
     if re.search(r"(?m)^config setup\s*$", text):
         text = re.sub(r"(?m)^config setup\s*\n", "config setup\n" + SETUP, text, count=1)
@@ -231,7 +254,10 @@ def convert(test, dry_run):
         new[name] = "\n".join(lines) + "\n"
     for f in files:
         if f.endswith((".conf", ".conf.in")) or f in ("ipsec.conf",):
-            new[f] = convert_conf(texts[f]) if not f.endswith(".in") else map_addresses(texts[f])
+            # a .conf.in a step copies to ipsec.conf is a whole
+            # configuration too
+            whole = not f.endswith(".in") or re.match(r"\s*(#.*\n\s*)*config setup", texts[f])
+            new[f] = convert_conf(texts[f]) if whole else map_addresses(texts[f])
         elif f.endswith(".secrets") or f.endswith(".sh") and f not in steps:
             new[f] = map_addresses(texts[f])
     # upstream's sanitizers, and this project's for the series' lines

@@ -1,4 +1,5 @@
-counter() { # NAME: its packet count
+# counter NAME: its packet count
+counter() {
 	nft list counter ip watch "$1" | sed -n -E 's/.*packets ([0-9]+) .*/\1/p'
 }
 new=$(swan-log -s resume has 'responder established IKE SA; authenticated peer using authby=session-resume' | sed -E 's/.*(#[0-9]+):.*/\1/')
@@ -9,7 +10,7 @@ ipsec showstates | swan-match -c 1 "$new: \"west-east\".*ESTABLISHED_IKE_SA"
 ipsec showstates | swan-match -c 0 '#1: '
 swan-log has "deleted IKE SA #1, superseded by $new resumed with its ticket \(RFC 5723 4.3.4\)"
 swan-log lacks 'and sending notification'
-nft list counters table ip watch >&2
+nft list counters table ip watch > "$SWAN_HOSTDIR/watch-counters.txt"
 test "$(counter ike_auth_out)" -ge 1
 test "$(counter informational_out)" -eq 0
 ipsec whack --resumestatus | swan-match 'session resumption: superseded IKE SAs deleted=1'

@@ -1,13 +1,7 @@
 file=$SWAN_RUNDIR/west/nss/resume-client/west-east
 # one flipped bit in the sealed record: refused, logged, deleted; full handshake
 ipsec stop --leave-state
-python3 - "$file" <<'PY'
-import sys
-p = sys.argv[1]
-b = bytearray(open(p, 'rb').read())
-b[-1] ^= 0x01
-open(p, 'wb').write(b)
-PY
+python3 "$SWAN_TESTDIR/flip-last-bit.py" "$file"
 ipsec start
 ipsec add west-east
 ipsec whack --impair revival --impair suppress-retransmits
