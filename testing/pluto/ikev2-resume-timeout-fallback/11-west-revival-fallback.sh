@@ -1,11 +1,3 @@
-# the same with revival on: still one IKE_SA_INIT, from the same IKE SA
-ipsec suspend west-east
-ipsec connectionstatus | swan-match 'session resume ticket: length: [0-9]+ bytes'
-swan-on east ipsec whack --impair block_inbound
-ipsec whack --impair revival:no
-ipsec whack --name west-east --initiate --asynchronous
-swan-log wait -t 15 -n 2 'no answer to the IKE_SESSION_RESUME request; dropped the ticket'
-swan-on east ipsec whack --impair block_inbound:no
 swan-log wait -t 15 -n 3 'initiator established IKE SA; authenticated peer using authby=secret'
 ipsec whack --impair revival
 swan-log count 2 'sent IKE_SESSION_RESUME request to'
