@@ -1,6 +1,6 @@
 ipsec stop
-rm -rf "$SWAN_HOSTDIR/nss"
-mkdir "$SWAN_HOSTDIR/nss"
+# a new, empty NSS DB in the same directory (which may be a mount point)
+rm -rf "$SWAN_HOSTDIR/nss/"*
 certutil -N -d "sql:$SWAN_HOSTDIR/nss" --empty-password
 swan-log mark replaced
 ipsec start
