@@ -97,6 +97,9 @@ def join(pieces):
     for p in pieces[1:]:
         if out.endswith("\\"):
             out = out[:-1].rstrip() + " " + p
+        elif out[-1:] in "'\"" and out.count(out[-1]) % 2 == 1:
+            # the first line of a quoted script (sh -ec '...')
+            out += " " + p
         elif re.search(r"(\b(do|then|else|in)|[{|(;]|&&|\|\|)$", out):
             out += " " + p
         else:
@@ -115,15 +118,23 @@ def logical_lines(text, fn):
             if not buf:
                 lines.append(line)
             continue
+        # a tab typed into a console is readline's completion: a comment
+        # after tabs goes on a line of its own, before the command
+        m = re.fullmatch(r"(.*\S)\t+\s*(#[^'\"]*)", line)
+        if m and bash_complete(m.group(1)) and not buf:
+            lines.append(m.group(2))
+            line = m.group(1)
+        if "\t" in line:
+            raise Unconvertible("%s: a tab in %r (a console would complete it)" % (fn, line))
         buf.append(line)
         joined = join(buf)
         if bash_complete(joined):
+            # "exit N" in a block ends a step under swantest; on the
+            # console it would end the shell: false fails the line
+            # (form.py and upstream's console see its status)
+            joined = re.sub(r"(^|[;{]\s*|\bthen\s+|\belse\s+|\bdo\s+)exit\s+[1-9][0-9]*\b",
+                            r"\1false", joined) if re.match(r"(if|for|while|until)\b", joined) else joined
             if len(buf) > 1:
-                # "exit N" in a block ends a step under swantest; on the
-                # console it would end the shell: false fails the line
-                # (form.py and upstream's console see its status)
-                joined = re.sub(r"(^|[;{]\s*|\bthen\s+|\belse\s+|\bdo\s+)exit\s+[1-9][0-9]*\b",
-                                r"\1false", joined)
                 # each command of it counts, as it did under bash -e (a
                 # function is defined in the console's shell, and
                 # its body runs where it is called)
@@ -152,7 +163,9 @@ def convert_line(line, test, host, helpers):
         line = line.replace("${SWAN_ADDR_%s}" % h, ADDRESSES_BY_HOST[h])
     line = line.replace("$SWAN_HOSTDIR/ipsec.conf", "/etc/ipsec.conf")
     line = line.replace("$SWAN_HOSTDIR/pluto.log", "/tmp/pluto.log")
-    line = line.replace("$SWAN_HOSTDIR/nss", "/etc/ipsec.d")
+    # pluto's NSS password file: where the guest's pluto looks for it
+    line = line.replace("$SWAN_HOSTDIR/nsspassword", "/etc/ipsec.d/nsspassword")
+    line = re.sub(r"\$SWAN_HOSTDIR/nss\b", "/etc/ipsec.d", line)
     line = re.sub(r"\$SWAN_HOSTDIR/", "/tmp/", line)
     # this host's NSS DB is swan-prep's; another host's is not reachable
     for m in re.finditer(r"\$\{?SWAN_RUNDIR\}?/(%s)/nss\b" % "|".join(HOSTS), line):
@@ -174,9 +187,20 @@ def convert_line(line, test, host, helpers):
                       r"\1../../guestbin/" + h, line)
     line = re.sub(r"\bipsec suspend ", "ipsec whack --suspend --name ", line)
     line = re.sub(r"\bipsec kill\b", "../../guestbin/swan-kill", line)
-    line = re.sub(r"\bipsec stop --leave-state\b", "ipsec whack --shutdown --leave-state", line)
+    # the harness's stop and restart take whack --shutdown's options
+    # (--leave-state, --delete-resumable), upstream's do not
+    line = re.sub(r"\bipsec stop((?: --[a-z-]+)+)", r"ipsec whack --shutdown\1", line)
+    m = re.fullmatch(r"ipsec restart((?: --[a-z-]+)+)", line)
+    if m:
+        return ["ipsec whack --shutdown" + m.group(1), "ipsec start",
+                "../../guestbin/wait-until-pluto-started"]
+    m = re.fullmatch(r"ipsec (add|delete) ([A-Za-z0-9_-]+(?: [A-Za-z0-9_-]+)+)", line)
+    if m:
+        # the harness's ipsec add/delete take several names, upstream's one
+        return ["ipsec %s %s" % (m.group(1), n) for n in m.group(2).split()]
     out = [line]
-    if re.fullmatch(r"ipsec (start|restart)", line):
+    if re.fullmatch(r"ipsec (start|restart)", line) or (
+            re.search(r"\bipsec (start|restart)\b", line) and not re.search(r"\b(if|while|until|!)\s", line)):
         out.append("../../guestbin/wait-until-pluto-started")
     return out
 
@@ -225,6 +249,12 @@ def convert(test, dry_run):
             for pat, why in UNCONVERTIBLE.items():
                 if re.search(pat, t):
                     raise Unconvertible("%s: %s" % (f, why))
+    for f in steps:
+        host = STEP_RE.match(f).group(2)
+        if host in ("north", "road") and re.search(r"\bip addr(ess)? add 192\.0\.2\.", texts[f]):
+            # our hosts share one LAN; upstream's north and road are on
+            # 192.1.3.0/24, behind nic
+            raise Unconvertible("%s: %s takes an address of west's and east's LAN" % (f, host))
     helpers = guestbin_helpers()
     new = {}
     renames = {}
@@ -253,12 +283,15 @@ def convert(test, dry_run):
             lines += convert_line(l, test, host, helpers)
         new[name] = "\n".join(lines) + "\n"
     for f in files:
-        if f.endswith((".conf", ".conf.in")) or f in ("ipsec.conf",):
-            # a .conf.in a step copies to ipsec.conf is a whole
-            # configuration too
-            whole = not f.endswith(".in") or re.match(r"\s*(#.*\n\s*)*config setup", texts[f])
-            new[f] = convert_conf(texts[f]) if whole else map_addresses(texts[f])
-        elif f.endswith(".secrets") or f.endswith(".sh") and f not in steps:
+        if f in steps or f not in texts or f in ("description.txt", "introduced-by", "requires"):
+            continue
+        whole = re.match(r"\s*(#.*\n\s*)*config setup", texts[f])
+        if f.endswith(".conf") or whole:
+            # a host's configuration, or one a step copies to
+            # /etc/ipsec.conf (.conf.in, .cfg): the guest's logfile=
+            new[f] = convert_conf(texts[f])
+        elif not f.endswith((".c", ".py")):
+            # secrets, helper scripts, nft rules, other configurations
             new[f] = map_addresses(texts[f])
     # upstream's sanitizers, and this project's for the series' lines
     new["testparams.sh"] = TESTPARAMS

@@ -64,15 +64,29 @@ def unpack(work, tarball):
     return testing
 
 
-def shut_down_cleanly(testing, out, host):
+def leak_free(out, host):
+    """HOST's pluto log ends with leak detective finding no leaks."""
     log = os.path.join(out, host + ".pluto.log")
     if not os.path.exists(log):
         return False
     lines = [l for l in open(log, errors="replace") if "leak detective found" in l]
-    if not lines or "leak detective found no leaks" not in lines[-1]:
+    return bool(lines) and "leak detective found no leaks" in lines[-1]
+
+
+def shut_down_cleanly(testing, out, host):
+    log = os.path.join(out, host + ".pluto.log")
+    if not leak_free(out, host):
         return False
     return upstream.sh(["gawk", "-f", os.path.join(testing, "utils", "refcnt.gawk"), log],
                        check=False).returncode == 0
+
+
+def debug_switched(testdir, host):
+    """Does a step of HOST switch pluto's debugging while it runs?"""
+    for f in glob.glob(os.path.join(testdir, "[0-9]*-%s-*.sh" % host)):
+        if re.search(r"\bipsec whack\b.*--debug\b", open(f, errors="replace").read()):
+            return True
+    return False
 
 
 def run_one(name, tests_dir, testing, prefix, work, timeout, console, record, keep, collect):
@@ -121,6 +135,16 @@ def run_one(name, tests_dir, testing, prefix, work, timeout, console, record, ke
                 # accepts it
                 print("note %s: %s: pluto exited after post-mortem's pidof; "
                       "its log: no leaks, refcnt.gawk passes" % (name, host), flush=True)
+                continue
+            if (f == host + ": reference leaks" and debug_switched(src, host)
+                    and leak_free(out, host)):
+                # refcnt.gawk pairs each newref with its delref in a
+                # log with debugging on from the start (upstream's
+                # plutodebug=all); a step that switches it on and off
+                # leaves pairs half logged.  Leaks are leak detective's
+                # to find, and it found none.
+                print("note %s: %s: refcnt.gawk not applicable: a step switches pluto's "
+                      "debugging (whack --debug); leak detective: no leaks" % (name, host), flush=True)
                 continue
             problems.append("post-mortem FAIL " + f)
     for log in sorted(glob.glob(os.path.join(out, "*.pluto.log"))):

@@ -1,3 +1,3 @@
 # the store holds the ticket east accepted
-swan-redis cli --scan --pattern 'ikev2-resume:used:*' | swan-match '^ikev2-resume:used:'
-swan-redis stop
+../../guestbin/swan-redis cli --scan --pattern 'ikev2-resume:used:*' | ../../guestbin/swan-match '^ikev2-resume:used:'
+../../guestbin/swan-redis stop

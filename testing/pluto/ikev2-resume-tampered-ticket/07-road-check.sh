@@ -1,3 +1,3 @@
 # road's pluto still runs and answers, its IKE SA up
-swan-alive
-ipsec showstates | swan-match '"road-east".*ESTABLISHED_IKE_SA'
+../../guestbin/swan-alive
+ipsec showstates | ../../guestbin/swan-match '"road-east".*ESTABLISHED_IKE_SA'

@@ -1,3 +1,3 @@
 ipsec whack --impair revival:no
 ipsec whack --name west-east --initiate --asynchronous
-swan-log wait -t 15 -n 2 'no answer to the IKE_SESSION_RESUME request; dropped the ticket'
+../../guestbin/swan-log wait -t 15 -n 2 'no answer to the IKE_SESSION_RESUME request; dropped the ticket'
