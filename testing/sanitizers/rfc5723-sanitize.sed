@@ -3,6 +3,7 @@
 # Named by the testparams.sh of this project's tests in libreswan's form.
 s/\(session resumption key id \)[0-9a-f]\{8,\}/\1KEYID/g
 s/\(key id \)[0-9a-f]\{16\}/\1KEYID/g
+s/\(session resumption key \)[0-9a-f]\{16\}/\1KEYID/g
 s/\(asking for a fresh ticket in \)[0-9][0-9.]* seconds/\1N seconds/g
 s/\(ticket kept from before the restart (expires in \)[0-9]*s)/\1Ns)/g
 # --impair log-resume-kat (ikev2-resume-kat): the keys and nonces of one

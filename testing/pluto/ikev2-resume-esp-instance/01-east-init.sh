@@ -2,4 +2,6 @@
 ../../guestbin/swan-x509
 ipsec start
 ../../guestbin/wait-until-pluto-started
-ipsec add distraction resume-distraction any-east
+ipsec add distraction
+ipsec add resume-distraction
+ipsec add any-east
