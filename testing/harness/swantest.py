@@ -29,6 +29,15 @@ no pluto of the test may have ended by a signal (other than the SIGKILL
 of `ipsec kill`) or left a core file: each such pluto fails the test,
 named with its signal.
 
+A test in libreswan's own form (it has <host>.console.txt: see
+testing/upstream/convert.py) is run by testing/upstream/form.py the way
+libreswan's runner runs it (upstream's addresses, guestbin, post-mortem
+and sanitizers), and fails if any line of a step exits non-zero, if
+post-mortem.sh finds a problem, if a pluto log holds an assertion or
+expectation failure, or if a sanitized console differs from the
+recorded one (not compared for the stock build or a prefix of the
+series, whose output differs by design).
+
 Whatever happens (failure, timeout, Ctrl-C), every process in the test's
 namespaces is killed and the namespaces are deleted.  The last line is
 "N passed, M failed".
@@ -51,6 +60,9 @@ SELFTEST_DIR = os.path.join(TOP, "testing", "selftest")
 UNIT_DIR = os.path.join(TOP, "testing", "unit")
 VM_RUNNER = os.path.join(TOP, "testing", "vm", "vm.sh")
 VM_GUEST = os.path.join(TOP, "testing", "vm", "guest-swantest.sh")
+FORM_RUNNER = os.path.join(TOP, "testing", "upstream", "form.py")
+# a test in libreswan's form: all its hosts' steps and post-mortem
+FORM_TIMEOUT = 900
 
 # Test host addresses: TEST-NET-1 (RFC 5737), only ever configured inside
 # the namespaces a test creates.
@@ -79,6 +91,9 @@ SELFTEST_TIMEOUT = 1800
 # two-pluto test takes 30-60 s in the guest)
 VM_BOOT_TIMEOUT = 120
 VM_TEST_TIMEOUT = 240
+# a test in libreswan's form: swan-prep, the sanitizers, post-mortem.sh
+# at TCG speed (ikev2-resume-esp-psk: about 240 s)
+VM_FORM_TEST_TIMEOUT = 600
 REQUIREMENTS = {"esp", "stock"}
 STOCK_PREFIX = os.path.join(TOP, "build", "stock", "inst")
 
@@ -195,6 +210,8 @@ class Test:
         if unknown:
             raise TestFailure(f"{name}: unknown requirement(s) {sorted(unknown)}")
         self.tier = "vm" if "esp" in self.requires else "host"
+        # libreswan's own form: run by testing/upstream/form.py
+        self.upstream_form = any(fn.endswith(".console.txt") for fn in os.listdir(self.dir))
         for h in self.hosts:
             if h not in ADDRESSES:
                 raise TestFailure(f"{name}: unknown host {h}")
@@ -399,7 +416,44 @@ class Runner:
         if problems:
             raise TestFailure("; ".join(problems))
 
+    def run_form_test(self, test):
+        """A test in libreswan's own form, through testing/upstream/form.py:
+        (ok, why, seconds)."""
+        start = time.monotonic()
+        cmd = [sys.executable, FORM_RUNNER, "--prefix", self.prefix,
+               "--tests-dir", os.path.dirname(test.dir),
+               "--work", os.path.join(self.work, "form")]
+        if self.variant != "patched" or self.series_prefix is not None:
+            # stock 5.2 and a prefix of the series say other things
+            cmd.append("--no-console")
+        if self.keep or self.collect:
+            cmd.append("--keep")
+        if self.collect:
+            cmd += ["--collect", self.collect]
+        try:
+            r = subprocess.run(cmd + [test.name], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, timeout=FORM_TIMEOUT)
+            out = r.stdout
+        except subprocess.TimeoutExpired as e:
+            out = f"FAIL {test.name}: timed out after {FORM_TIMEOUT}s"
+        secs = time.monotonic() - start
+        if self.verbose:
+            print(out, end="", flush=True)
+        if re.search(r"^PASS " + re.escape(test.name) + r" ", out, re.M):
+            return True, "", secs
+        m = re.search(r"^FAIL " + re.escape(test.name) + r"(?: \([0-9.]+s\))?: (.*)", out, re.M | re.S)
+        return False, (m.group(1).strip() if m else out.strip()[-2000:]), secs
+
     def run_test(self, test, idx):
+        if test.upstream_form:
+            ok, why, secs = self.run_form_test(test)
+            tag = " [libreswan form]"
+            if ok:
+                print(f"PASS {test.name} ({secs:.1f}s){tag}", flush=True)
+            else:
+                print(f"FAIL {test.name} ({secs:.1f}s){tag}: {why}", flush=True)
+            return ok
         workdir = os.path.join(self.work, test.name)
         shutil.rmtree(workdir, ignore_errors=True)
         os.makedirs(workdir)
@@ -469,7 +523,8 @@ class Runner:
         runner, and report each as if it had run here.  Any test the
         guest did not report (boot failure, timeout, crash) failed."""
         names = [t.name for t in tests]
-        timeout = VM_BOOT_TIMEOUT + VM_TEST_TIMEOUT * len(tests)
+        timeout = VM_BOOT_TIMEOUT + sum(VM_FORM_TEST_TIMEOUT if t.upstream_form
+                                        else VM_TEST_TIMEOUT for t in tests)
         logs = self.vm_logs()
         shutil.rmtree(logs, ignore_errors=True)
         print(f"swantest: VM tier: {len(tests)} test(s) in one qemu guest "

@@ -235,6 +235,10 @@ class Holder:
                     pass
             time.sleep(0.2)
         try:
+            if self.pid != self.proc.pid:
+                # with --pid --fork the holder is unshare's child (PID 1
+                # of the new PID namespace): it outlives unshare
+                os.kill(self.pid, signal.SIGKILL)
             self.proc.kill()
             self.proc.wait(5)
         except Exception:
@@ -332,6 +336,8 @@ class Console:
                # lines beginning "Relabeled /testing", so it starts so
                "SUDO_COMMAND": "Relabeled /testing: /usr/bin/nsenter --net --mount --uts /bin/bash",
                "SWAN_PLUTOTEST": "YES", "LANG": "C"}
+        # switches a person running the tests sets (SWANTEST_IMPAIR_ESP)
+        env.update((k, v) for k, v in os.environ.items() if k.startswith("SWANTEST_"))
         self.child = pexpect.spawn(holder.enter()[0],
                                    holder.enter()[1:] + ["/usr/bin/env", "-i"]
                                    + ["%s=%s" % kv for kv in env.items()]
@@ -476,6 +482,11 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
                                                    "\t(cut)" if cut else ""))
             if cut:
                 cuts.append(cut)
+            if status not in (0, "TIMEOUT", "EOF"):
+                # the exit status the prompt showed (not in the console
+                # file); testing/upstream/form.py fails a test on it
+                with open(tdir + "/OUTPUT/exit-status.txt", "a") as f:
+                    f.write("%s\t%s\t%s\n" % (con.host, status, command.line))
             if output:
                 all_txt.write("\n")
                 for t in (all_txt, con.verbose):

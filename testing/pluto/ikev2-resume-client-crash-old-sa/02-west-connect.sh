@@ -1,8 +1,10 @@
+../../guestbin/swan-prep --nokeys
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
 ipsec whack --impair revival --impair suppress-retransmits
 ipsec up west-east
-swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
+../../guestbin/swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
 # the client crashes: no Delete reaches east; its ticket is on disk
-ipsec kill
-cp "$SWAN_RUNDIR/west/nss/resume-client/west-east" "$SWAN_RUNDIR/west/ticket.saved"
+../../guestbin/swan-kill
+cp "/etc/ipsec.d/resume-client/west-east" "OUTPUT/west.ticket.saved"

@@ -1,1 +1,1 @@
-ipsec showstates | swan-match -c 1 '#1: "west-east".*ESTABLISHED_IKE_SA'
+ipsec showstates | ../../guestbin/swan-match -c 1 '#1: "west-east".*ESTABLISHED_IKE_SA'

@@ -1,3 +1,3 @@
-swan-log has 'processing IKE_SESSION_RESUME request'
-ipsec showstates | swan-match -c 1 '#1: "west-east".*ESTABLISHED_IKE_SA'
-ipsec showstates | swan-match -c 1 'ESTABLISHED_IKE_SA'
+../../guestbin/swan-log has 'processing IKE_SESSION_RESUME request'
+ipsec showstates | ../../guestbin/swan-match -c 1 '#1: "west-east".*ESTABLISHED_IKE_SA'
+ipsec showstates | ../../guestbin/swan-match -c 1 'ESTABLISHED_IKE_SA'

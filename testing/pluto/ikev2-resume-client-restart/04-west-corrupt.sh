@@ -1,36 +1,33 @@
-file=$SWAN_RUNDIR/west/nss/resume-client/west-east
+file=/etc/ipsec.d/resume-client/west-east
 # one flipped bit in the sealed record: refused, logged, deleted; full handshake
-ipsec stop --leave-state
-python3 - "$file" <<'PY'
-import sys
-p = sys.argv[1]
-b = bytearray(open(p, 'rb').read())
-b[-1] ^= 0x01
-open(p, 'wb').write(b)
-PY
+ipsec whack --shutdown --leave-state
+python3 "/testing/pluto/ikev2-resume-client-restart/flip-last-bit.py" "$file"
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
 ipsec whack --impair revival --impair suppress-retransmits
 ipsec up west-east
-swan-log has 'session resumption: discarding the ticket stored in .*/west-east: tag failure; authenticating in full'
-swan-log count 2 'sent IKE_SA_INIT request to'
+../../guestbin/swan-log has 'session resumption: discarding the ticket stored in .*/west-east: tag failure; authenticating in full'
+../../guestbin/swan-log count 2 'sent IKE_SA_INIT request to'
 # junk: the same
-ipsec stop --leave-state
+ipsec whack --shutdown --leave-state
 echo junk > "$file"
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
 ipsec whack --impair revival --impair suppress-retransmits
 ipsec up west-east
-swan-log has 'session resumption: discarding the ticket stored in .*/west-east: not a stored ticket; authenticating in full'
-swan-log count 3 'sent IKE_SA_INIT request to'
+../../guestbin/swan-log has 'session resumption: discarding the ticket stored in .*/west-east: not a stored ticket; authenticating in full'
+../../guestbin/swan-log count 3 'sent IKE_SA_INIT request to'
 # a new NSS DB (the key that sealed the record is gone): the same
-ipsec stop --leave-state
+ipsec whack --shutdown --leave-state
 test -f "$file"
-rm -f "$SWAN_RUNDIR"/west/nss/*.db
-certutil -N -d "sql:$SWAN_RUNDIR/west/nss" --empty-password
+rm -f /etc/ipsec.d/*.db
+certutil -N -d "sql:/etc/ipsec.d" --empty-password
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
 ipsec whack --impair revival --impair suppress-retransmits
 ipsec up west-east
-swan-log has 'session resumption: discarding the ticket stored in .*/west-east: unknown key; authenticating in full'
-swan-log count 4 'sent IKE_SA_INIT request to'
+../../guestbin/swan-log has 'session resumption: discarding the ticket stored in .*/west-east: unknown key; authenticating in full'
+../../guestbin/swan-log count 4 'sent IKE_SA_INIT request to'

@@ -1,4 +1,4 @@
 ipsec up west-east
-swan-log has '#3: received anti-DDOS COOKIE response, resending IKE_SESSION_RESUME request with COOKIE payload'
-swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'
-swan-log count 1 'sent IKE_SA_INIT request to'
+../../guestbin/swan-log has '#3: received anti-DDOS COOKIE response, resending IKE_SESSION_RESUME request with COOKIE payload'
+../../guestbin/swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'
+../../guestbin/swan-log count 1 'sent IKE_SA_INIT request to'

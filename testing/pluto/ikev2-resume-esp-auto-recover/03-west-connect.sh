@@ -1,2 +1,2 @@
 ipsec up west-east
-swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23
+../../guestbin/swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23

@@ -1,1 +1,1 @@
-swan-crash-restart west-east
+../../guestbin/swan-crash-restart west-east

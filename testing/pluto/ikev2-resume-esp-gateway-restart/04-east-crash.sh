@@ -1,2 +1,2 @@
-swan-crash-restart west-east
-swan-log -s crashed has 'session resumption: 1 ticket key\(s\) in the NSS DB'
+../../guestbin/swan-crash-restart west-east
+../../guestbin/swan-log -s crashed has 'session resumption: 1 ticket key\(s\) in the NSS DB'

@@ -1,3 +1,7 @@
-swan-x509
+../../guestbin/swan-prep --nokeys
+../../guestbin/swan-x509
 ipsec start
-ipsec add distraction resume-distraction any-east
+../../guestbin/wait-until-pluto-started
+ipsec add distraction
+ipsec add resume-distraction
+ipsec add any-east

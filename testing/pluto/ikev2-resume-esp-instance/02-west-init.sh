@@ -1,4 +1,6 @@
-swan-x509
+../../guestbin/swan-prep --nokeys
+../../guestbin/swan-x509
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
 ipsec whack --impair revival --impair suppress-retransmits

@@ -1,9 +1,9 @@
-ipsec suspend west-east
+ipsec whack --suspend --name west-east
 # the Child SA's kernel state went with it; the ticket stays
-ip xfrm state | swan-match -c 0 'proto esp'
-ipsec connectionstatus | swan-match 'session resume ticket: length: [0-9]+ bytes'
+ip xfrm state | ../../guestbin/swan-match -c 0 'proto esp'
+ipsec connectionstatus | ../../guestbin/swan-match 'session resume ticket: length: [0-9]+ bytes'
 ipsec up west-east
-swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'
-swan-log has '#4: initiator established Child SA using #3'
-swan-log count 1 'sent IKE_SA_INIT request to'
-swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23
+../../guestbin/swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'
+../../guestbin/swan-log has '#4: initiator established Child SA using #3'
+../../guestbin/swan-log count 1 'sent IKE_SA_INIT request to'
+../../guestbin/swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23

@@ -1,2 +1,2 @@
-swan-log has 'responder established IKE SA; authenticated peer using authby=session-resume'
-ipsec trafficstatus | swan-match -c 1 'inBytes=[1-9]'
+../../guestbin/swan-log has 'responder established IKE SA; authenticated peer using authby=session-resume'
+ipsec trafficstatus | ../../guestbin/swan-match -c 1 'inBytes=[1-9]'

@@ -1,3 +1,3 @@
 ipsec up west-east
-swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23
-ipsec suspend west-east
+../../guestbin/swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23
+ipsec whack --suspend --name west-east

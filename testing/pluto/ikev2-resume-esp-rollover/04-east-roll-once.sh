@@ -1,2 +1,2 @@
 ipsec whack --rotate-resume-key
-ipsec whack --resumestatus | swan-match -c 1 'role opens;'
+ipsec whack --resumestatus | ../../guestbin/swan-match -c 1 'role opens;'

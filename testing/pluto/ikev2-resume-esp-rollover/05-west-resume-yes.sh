@@ -1,4 +1,4 @@
 ipsec up west-east
-swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'
-swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23
-ipsec suspend west-east
+../../guestbin/swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'
+../../guestbin/swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23
+ipsec whack --suspend --name west-east

@@ -1,2 +1,2 @@
 ipsec whack --purge-resume-keys
-ipsec whack --resumestatus | swan-match -c 0 'session resumption key: '
+ipsec whack --resumestatus | ../../guestbin/swan-match -c 0 'session resumption key: '

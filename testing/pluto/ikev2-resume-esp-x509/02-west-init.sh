@@ -1,6 +1,8 @@
+../../guestbin/swan-prep --nokeys
 ip addr add 10.0.45.45/32 dev lo
-ip route add 10.0.23.0/24 via 192.0.2.23 src 10.0.45.45
-swan-x509
+ip route add 10.0.23.0/24 via 192.1.2.23 src 10.0.45.45
+../../guestbin/swan-x509
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
 ipsec whack --impair revival --impair suppress-retransmits

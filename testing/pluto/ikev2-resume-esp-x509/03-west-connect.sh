@@ -1,4 +1,4 @@
 ipsec up west-east
-swan-log has "#1: initiator established IKE SA; authenticated peer certificate '@east' and P-256 ECDSA"
-swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
-swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23
+../../guestbin/swan-log has "#1: initiator established IKE SA; authenticated peer certificate '@east' and P-256 ECDSA"
+../../guestbin/swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
+../../guestbin/swan-esp-traffic --source 10.0.45.45 west-east 10.0.23.23

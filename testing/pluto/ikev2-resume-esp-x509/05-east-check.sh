@@ -1,3 +1,3 @@
 # one signature checked (the full IKE_AUTH), none for the resume
-swan-log count 1 "authenticated peer certificate '@west' and P-256 ECDSA"
-swan-log has 'responder established IKE SA; authenticated peer using authby=session-resume'
+../../guestbin/swan-log count 1 "authenticated peer certificate '@west' and P-256 ECDSA"
+../../guestbin/swan-log has 'responder established IKE SA; authenticated peer using authby=session-resume'

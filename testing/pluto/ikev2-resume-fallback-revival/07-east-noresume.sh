@@ -1,3 +1,3 @@
 ipsec delete west-east
-cp "$SWAN_TESTDIR/east-noresume.conf.in" "$SWAN_HOSTDIR/ipsec.conf"
+cp "/testing/pluto/ikev2-resume-fallback-revival/east-noresume.conf.in" "/etc/ipsec.conf"
 ipsec add west-east

@@ -1,5 +1,5 @@
 # the operator turns resumption off: same pluto, new connection definition
 ipsec delete west-east
-cp "$SWAN_TESTDIR/east-noresume.conf.in" "$SWAN_HOSTDIR/ipsec.conf"
+cp "/testing/pluto/ikev2-resume-gateway-disabled/east-noresume.conf.in" "/etc/ipsec.conf"
 ipsec add west-east
-ipsec connectionstatus | swan-match -v '\+RESUME'
+ipsec connectionstatus | ../../guestbin/swan-match -v '\+RESUME'

@@ -1,2 +1,4 @@
-ipsec restart --leave-state
+ipsec whack --shutdown --leave-state
+ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east

@@ -1,1 +1,1 @@
-swan-resume-after-restart west-east
+../../guestbin/swan-resume-after-restart west-east

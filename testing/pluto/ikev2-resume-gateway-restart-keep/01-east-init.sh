@@ -1,3 +1,5 @@
+../../guestbin/swan-prep --nokeys
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
-ipsec status | swan-match 'session-resumption-shutdown=keep'
+ipsec status | ../../guestbin/swan-match 'session-resumption-shutdown=keep'

@@ -1,3 +1,3 @@
 ipsec up west-east
-swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
-swan-log count 1 'sent IKE_SA_INIT request to'
+../../guestbin/swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
+../../guestbin/swan-log count 1 'sent IKE_SA_INIT request to'

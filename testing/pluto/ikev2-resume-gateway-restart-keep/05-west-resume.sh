@@ -1,3 +1,3 @@
-swan-resume-after-restart west-east
+../../guestbin/swan-resume-after-restart west-east
 # no full handshake after the restart: the only IKE_SA_INIT is the first
-swan-log count 1 'sent IKE_SA_INIT request to'
+../../guestbin/swan-log count 1 'sent IKE_SA_INIT request to'

@@ -1,4 +1,4 @@
 ipsec up west-east
-swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
-ipsec suspend west-east
-ipsec connectionstatus | swan-match 'session resume ticket: length: [0-9]+ bytes'
+../../guestbin/swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
+ipsec whack --suspend --name west-east
+ipsec connectionstatus | ../../guestbin/swan-match 'session resume ticket: length: [0-9]+ bytes'

@@ -1,2 +1,2 @@
 ipsec whack --name west-east --initiate --asynchronous
-swan-log wait -t 20 'sent IKE_SESSION_RESUME request to'
+../../guestbin/swan-log wait -t 20 'sent IKE_SESSION_RESUME request to'

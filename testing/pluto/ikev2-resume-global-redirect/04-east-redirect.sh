@@ -1,1 +1,1 @@
-ipsec whack --global-redirect yes --global-redirect-to 192.0.2.33
+ipsec whack --global-redirect yes --global-redirect-to 192.1.3.33

@@ -1,1 +1,1 @@
-swan-log has 'responder established IKE SA; authenticated peer using authby=secret'
+../../guestbin/swan-log has 'responder established IKE SA; authenticated peer using authby=secret'

@@ -1,5 +1,5 @@
 ipsec up west-east
-ipsec suspend west-east
+ipsec whack --suspend --name west-east
 ipsec up west-east
-swan-log has 'initiator established IKE SA; authenticated peer using authby=session-resume'
-swan-resume-kat --idi @west --idr @east "$SWAN_HOSTDIR/pluto.log"
+../../guestbin/swan-log has 'initiator established IKE SA; authenticated peer using authby=session-resume'
+../../guestbin/swan-resume-kat --idi @west --idr @east "/tmp/pluto.log"

@@ -1,7 +1,8 @@
-swan-resume-kat --idi @west --idr @east "$SWAN_HOSTDIR/pluto.log"
+../../guestbin/swan-resume-kat --idi @west --idr @east "/tmp/pluto.log"
 # again with integrity keys in the keymat
 ipsec stop
-cp "$SWAN_TESTDIR/cbc.east.cfg" "$SWAN_HOSTDIR/ipsec.conf"
+cp "/testing/pluto/ikev2-resume-kat/cbc.east.cfg" "/etc/ipsec.conf"
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
 ipsec whack --impair log-resume-kat

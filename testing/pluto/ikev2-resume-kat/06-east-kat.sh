@@ -1,1 +1,1 @@
-swan-resume-kat --min 2 --idi @west --idr @east "$SWAN_HOSTDIR/pluto.log"
+../../guestbin/swan-resume-kat --min 2 --idi @west --idr @east "/tmp/pluto.log"

@@ -1,3 +1,3 @@
 ipsec whack --purge-resume-keys
-swan-log has 'deleting session resumption key [0-9a-f]{16} \(purged: every ticket it sealed is revoked\)'
-ipsec whack --resumestatus | swan-match -c 0 'session resumption key: '
+../../guestbin/swan-log has 'deleting session resumption key [0-9a-f]{16} \(purged: every ticket it sealed is revoked\)'
+ipsec whack --resumestatus | ../../guestbin/swan-match -c 0 'session resumption key: '

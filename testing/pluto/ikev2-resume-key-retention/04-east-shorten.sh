@@ -1,7 +1,8 @@
 sleep 3
-cp "$SWAN_TESTDIR/east-short-keys.conf.in" "$SWAN_HOSTDIR/ipsec.conf"
-swan-log mark short
+cp "/testing/pluto/ikev2-resume-key-retention/east-short-keys.conf.in" "/etc/ipsec.conf"
+../../guestbin/swan-log mark short
 ipsec restart
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
-ipsec status | swan-match 'session-resumption-key-rotation=1s, session-resumption-ticket-lifetime=1s'
-swan-log -s short has 'deleting session resumption key [0-9a-f]{16} \(every ticket it sealed has expired\)'
+ipsec status | ../../guestbin/swan-match 'session-resumption-key-rotation=1s, session-resumption-ticket-lifetime=1s'
+../../guestbin/swan-log -s short has 'deleting session resumption key [0-9a-f]{16} \(every ticket it sealed has expired\)'

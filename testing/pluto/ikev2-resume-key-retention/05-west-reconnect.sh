@@ -1,1 +1,1 @@
-swan-reconnect-fallback west-east TICKET_NACK
+../../guestbin/swan-reconnect-fallback west-east TICKET_NACK

@@ -1,2 +1,2 @@
-ipsec whack --resumestatus | swan-match 'tickets issued=2 refused=0 accepted=1'
-swan-log lacks 'rejecting IKE_SESSION_RESUME ticket'
+ipsec whack --resumestatus | ../../guestbin/swan-match 'tickets issued=2 refused=0 accepted=1'
+../../guestbin/swan-log lacks 'rejecting IKE_SESSION_RESUME ticket'

@@ -1,2 +1,2 @@
-SWAN_UP_TIMEOUT=20 ipsec up west-east
-swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'
+timeout 20 ipsec up west-east
+../../guestbin/swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'

@@ -1,2 +1,2 @@
-swan-log has 'IMPAIR: sending a truncated TICKET_LT_OPAQUE'
-ipsec showstates | swan-match -c 1 'ESTABLISHED_IKE_SA'
+../../guestbin/swan-log has 'IMPAIR: sending a truncated TICKET_LT_OPAQUE'
+ipsec showstates | ../../guestbin/swan-match -c 1 'ESTABLISHED_IKE_SA'

@@ -1,7 +1,9 @@
-printf '\n' > "$SWAN_HOSTDIR/oldpw"
-printf 'resume-test-nss-password\n' > "$SWAN_HOSTDIR/newpw"
-certutil -W -d "sql:$SWAN_HOSTDIR/nss" -f "$SWAN_HOSTDIR/oldpw" -@ "$SWAN_HOSTDIR/newpw"
-printf 'NSS Certificate DB:resume-test-nss-password\n' > "$SWAN_HOSTDIR/nsspassword"
+../../guestbin/swan-prep --nokeys
+printf '\n' > "/tmp/oldpw"
+printf 'resume-test-nss-password\n' > "/tmp/newpw"
+certutil -W -d "sql:/etc/ipsec.d" -f "/tmp/oldpw" -@ "/tmp/newpw"
+printf 'NSS Certificate DB:resume-test-nss-password\n' > "/etc/ipsec.d/nsspassword"
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
-swan-log has 'created session resumption key'
+../../guestbin/swan-log has 'created session resumption key'

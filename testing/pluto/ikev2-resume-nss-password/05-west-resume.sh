@@ -1,2 +1,2 @@
 ipsec up west-east
-swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'
+../../guestbin/swan-log has '#3: initiator established IKE SA; authenticated peer using authby=session-resume'

@@ -1,3 +1,3 @@
-swan-alive
-swan-log has 'rejecting IKE_SESSION_RESUME ticket: no ticket keys'
-ipsec whack --resumestatus | swan-match ' no-ticket-keys=1'
+../../guestbin/swan-alive
+../../guestbin/swan-log has 'rejecting IKE_SESSION_RESUME ticket: no ticket keys'
+ipsec whack --resumestatus | ../../guestbin/swan-match ' no-ticket-keys=1'

@@ -1,4 +1,4 @@
-cp "$SWAN_TESTDIR/east-peer-id.conf.in" "$SWAN_HOSTDIR/ipsec.conf"
+cp "/testing/pluto/ikev2-resume-policy-peer/east-peer-id.conf.in" "/etc/ipsec.conf"
 ipsec delete west-east
 ipsec add west-east
-ipsec status | swan-match '@west-renamed'
+ipsec status | ../../guestbin/swan-match '@west-renamed'

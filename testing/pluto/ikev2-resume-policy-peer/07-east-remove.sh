@@ -1,2 +1,2 @@
 ipsec delete west-east
-ipsec status | swan-match -v '"west-east"'
+ipsec status | ../../guestbin/swan-match -v '"west-east"'

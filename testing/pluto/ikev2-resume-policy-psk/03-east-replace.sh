@@ -1,4 +1,4 @@
 # the same connection, deleted and added again
 ipsec delete west-east
 ipsec add west-east
-swan-log count 2 'added IKEv2 connection'
+../../guestbin/swan-log count 2 'added IKEv2 connection'

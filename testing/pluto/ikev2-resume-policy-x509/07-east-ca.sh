@@ -1,3 +1,3 @@
-cp "$SWAN_TESTDIR/east-ca.conf.in" "$SWAN_HOSTDIR/ipsec.conf"
+cp "/testing/pluto/ikev2-resume-policy-x509/east-ca.conf.in" "/etc/ipsec.conf"
 ipsec delete west-east
 ipsec add west-east

@@ -1,2 +1,2 @@
 ipsec up west-east
-swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
+../../guestbin/swan-log has '#1: received v2N_TICKET_LT_OPAQUE'

@@ -1,5 +1,5 @@
 # the kept (newest) ticket is good: resume with it
-ipsec suspend west-east
+ipsec whack --suspend --name west-east
 ipsec up west-east
-swan-log has 'sent IKE_SESSION_RESUME request to'
-swan-log has 'initiator established IKE SA; authenticated peer using authby=session-resume'
+../../guestbin/swan-log has 'sent IKE_SESSION_RESUME request to'
+../../guestbin/swan-log has 'initiator established IKE SA; authenticated peer using authby=session-resume'

@@ -1,2 +1,2 @@
-ipsec whack --resumestatus | swan-match 'accepted=1 used=1 '
-ipsec whack --resumestatus | swan-match 'single-use cache: 1 of 1000000 tickets'
+ipsec whack --resumestatus | ../../guestbin/swan-match 'accepted=1 used=1 '
+ipsec whack --resumestatus | ../../guestbin/swan-match 'single-use cache: 1 of 1000000 tickets'

@@ -1,4 +1,4 @@
 # the same ticket again
-ipsec suspend west-east
-swan-reconnect-fallback west-east TICKET_NACK
-swan-log count 2 'sent IKE_SESSION_RESUME request to'
+ipsec whack --suspend --name west-east
+../../guestbin/swan-reconnect-fallback west-east TICKET_NACK
+../../guestbin/swan-log count 2 'sent IKE_SESSION_RESUME request to'

@@ -1,1 +1,2 @@
-swan-client-with-ticket road-east
+../../guestbin/swan-prep --nokeys
+../../guestbin/swan-client-with-ticket road-east

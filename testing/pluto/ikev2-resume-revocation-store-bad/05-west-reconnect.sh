@@ -1,5 +1,5 @@
-swan-reconnect-fallback west-east TICKET_NACK
-ipsec suspend west-east
+../../guestbin/swan-reconnect-fallback west-east TICKET_NACK
+ipsec whack --suspend --name west-east
 ipsec up west-east
-swan-log count 1 'initiator established IKE SA; authenticated peer using authby=session-resume'
-ipsec suspend west-east
+../../guestbin/swan-log count 1 'initiator established IKE SA; authenticated peer using authby=session-resume'
+ipsec whack --suspend --name west-east

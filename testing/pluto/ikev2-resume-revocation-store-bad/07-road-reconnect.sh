@@ -1,2 +1,2 @@
 # road's ticket is from before the loss
-swan-reconnect-fallback road-east TICKET_NACK
+../../guestbin/swan-reconnect-fallback road-east TICKET_NACK

@@ -1,3 +1,3 @@
 # west's is from after it
 ipsec up west-east
-swan-log count 2 'initiator established IKE SA; authenticated peer using authby=session-resume'
+../../guestbin/swan-log count 2 'initiator established IKE SA; authenticated peer using authby=session-resume'

@@ -1,1 +1,1 @@
-swan-redis start
+../../guestbin/swan-redis start

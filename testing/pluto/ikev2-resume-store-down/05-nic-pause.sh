@@ -1,2 +1,2 @@
 # connected, and silent
-swan-redis pause
+../../guestbin/swan-redis pause

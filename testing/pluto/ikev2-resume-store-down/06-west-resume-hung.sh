@@ -1,2 +1,2 @@
-swan-reconnect-fallback west-east TICKET_NACK
-ipsec suspend west-east
+../../guestbin/swan-reconnect-fallback west-east TICKET_NACK
+ipsec whack --suspend --name west-east

@@ -1,4 +1,4 @@
 # the late answer reaches east, which has moved on; then the store stops
-swan-redis resume
+../../guestbin/swan-redis resume
 sleep 1
-swan-redis stop
+../../guestbin/swan-redis stop

@@ -1,3 +1,3 @@
 # reconnects by itself (back-off at most 5s)
-swan-log wait -t 15 -n 2 'session resumption store: connected to redis://192.0.2.254:6379'
-ipsec whack --resumestatus | swan-match 'store redis://192.0.2.254:6379 connected'
+../../guestbin/swan-log wait -t 15 -n 2 'session resumption store: connected to redis://192.1.2.254:6379'
+ipsec whack --resumestatus | ../../guestbin/swan-match 'store redis://192.1.2.254:6379 connected'

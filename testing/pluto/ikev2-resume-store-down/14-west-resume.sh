@@ -1,2 +1,2 @@
 ipsec up west-east
-swan-log has 'initiator established IKE SA; authenticated peer using authby=session-resume'
+../../guestbin/swan-log has 'initiator established IKE SA; authenticated peer using authby=session-resume'

@@ -1,6 +1,7 @@
-swan-log has 'rejecting IKE_SESSION_RESUME ticket: store unavailable: the store is down \(credentials refused\)'
-chmod 600 "$SWAN_HOSTDIR/store.credentials"
+../../guestbin/swan-log has 'rejecting IKE_SESSION_RESUME ticket: store unavailable: the store is down \(credentials refused\)'
+chmod 600 "/tmp/store.credentials"
 ipsec restart
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
-swan-log wait -t 10 'session resumption store: connected to redis://192.0.2.254:6379'
-swan-log lacks 'resume-store-pw-1'
+../../guestbin/swan-log wait -t 10 'session resumption store: connected to redis://192.1.2.254:6379'
+../../guestbin/swan-log lacks 'resume-store-pw-1'

@@ -1,3 +1,3 @@
-grep -c 'answered AUTH' "$SWAN_HOSTDIR/fake-redis.log" | swan-match '^[2-9]$'
-grep 'answered garbage' "$SWAN_HOSTDIR/fake-redis.log"
-kill "$(cat "$SWAN_HOSTDIR/fake-redis.pid")"
+grep -c 'answered AUTH' "/tmp/fake-redis.log" | ../../guestbin/swan-match '^[2-9]$'
+grep 'answered garbage' "/tmp/fake-redis.log"
+kill "$(cat "/tmp/fake-redis.pid")"

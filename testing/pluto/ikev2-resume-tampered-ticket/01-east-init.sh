@@ -1,2 +1,5 @@
+../../guestbin/swan-prep --nokeys
 ipsec start
-ipsec add west-east road-east
+../../guestbin/wait-until-pluto-started
+ipsec add west-east
+ipsec add road-east

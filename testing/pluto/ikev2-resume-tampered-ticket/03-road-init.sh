@@ -1,5 +1,7 @@
+../../guestbin/swan-prep --nokeys
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add road-east
 ipsec whack --impair revival --impair suppress-retransmits
 ipsec up road-east
-swan-log has 'initiator established IKE SA'
+../../guestbin/swan-log has 'initiator established IKE SA'

@@ -1,3 +1,3 @@
 ipsec whack --impair corrupt-resume-ticket
-swan-reconnect-fallback west-east TICKET_NACK
-swan-log has 'IMPAIR: corrupting the session resumption ticket'
+../../guestbin/swan-reconnect-fallback west-east TICKET_NACK
+../../guestbin/swan-log has 'IMPAIR: corrupting the session resumption ticket'

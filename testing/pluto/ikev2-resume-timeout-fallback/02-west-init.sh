@@ -1,2 +1,2 @@
-swan-client-with-ticket west-east
-swan-on east ipsec whack --impair block_inbound
+../../guestbin/swan-prep --nokeys
+../../guestbin/swan-client-with-ticket west-east

@@ -1,8 +1,9 @@
 ipsec stop
-rm -rf "$SWAN_HOSTDIR/nss"
-mkdir "$SWAN_HOSTDIR/nss"
-certutil -N -d "sql:$SWAN_HOSTDIR/nss" --empty-password
-swan-log mark replaced
+# a new, empty NSS DB in the same directory (which may be a mount point)
+rm -rf "/etc/ipsec.d/"*
+certutil -N -d "sql:/etc/ipsec.d" --empty-password
+../../guestbin/swan-log mark replaced
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
-swan-log -s replaced has 'created session resumption key'
+../../guestbin/swan-log -s replaced has 'created session resumption key'

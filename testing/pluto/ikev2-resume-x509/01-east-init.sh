@@ -1,3 +1,5 @@
-swan-x509
+../../guestbin/swan-prep --nokeys
+../../guestbin/swan-x509
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east

@@ -1,4 +1,4 @@
 ipsec up west-east
-swan-log has '#1: initiator established IKE SA; authenticated peer certificate .@east. and P-256 ECDSA'
-swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
-ipsec connectionstatus | swan-match 'session resume ticket: length: [0-9]+ bytes'
+../../guestbin/swan-log has '#1: initiator established IKE SA; authenticated peer certificate .@east. and P-256 ECDSA'
+../../guestbin/swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
+ipsec connectionstatus | ../../guestbin/swan-match 'session resume ticket: length: [0-9]+ bytes'

@@ -1,3 +1,5 @@
+../../guestbin/swan-prep --nokeys
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add bravo
 ipsec add anyone

@@ -1,2 +1,2 @@
-swan-log has 'PPK AUTH calculated as responder'
-swan-log has 'responder established IKE SA; authenticated peer using authby=secret'
+../../guestbin/swan-log has 'PPK AUTH calculated as responder'
+../../guestbin/swan-log has 'responder established IKE SA; authenticated peer using authby=secret'
