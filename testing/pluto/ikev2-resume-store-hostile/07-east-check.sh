@@ -1,4 +1,6 @@
-swan-log has "rejecting IKE_SESSION_RESUME ticket: store error: the store answered an error: ERR fake store says no"
+# the store's words: the escape escaped, cut at 100 bytes, the length said
+swan-log has 'rejecting IKE_SESSION_RESUME ticket: store error: the store answered an error: ERR fake store says no\\33\[2Jx{74}\.\.\. \(226 bytes\)'
+swan-log lacks $'\x1b'
 swan-log has "rejecting IKE_SESSION_RESUME ticket: store error: the store answered an integer"
 swan-log has "rejecting IKE_SESSION_RESUME ticket: store error: the store answered an array"
 swan-log has "rejecting IKE_SESSION_RESUME ticket: store error: the store answered an unexpected string of 5 bytes"
