@@ -39,6 +39,9 @@
 #include "ikev2_resume_session.h"
 #include "ikev2_resume_status.h"	/* for count_v2_resume_ticket_rejected() */
 #include "ikev2_resume_store_link.h"
+#ifdef USE_RESUME_STORE_REF
+#include "ikev2_resume_store_ref.h"
+#endif
 
 #define KEY_PREFIX	RESUME_STORE_KEY_PREFIX
 
@@ -61,7 +64,8 @@ static const char check_script[] =
 struct store_request {
 	so_serial_t serialno;
 	struct msg_digest *md;	/* NULL once answered */
-	resume_store_cb *cb;
+	resume_store_cb *cb;		/* a sealed ticket's check (EVAL) */
+	resume_store_ref_cb *ref_cb;	/* or a reference's GETDEL */
 	struct timeout *timer;
 	monotime_t sent;
 };
@@ -83,9 +87,11 @@ static void count_latency(const struct store_request *req)
  * cache (already consulted) decides, or the ticket is refused.
  */
 static enum resume_reject_reason by_policy(enum resume_reject_reason reason,
-					   const char *why, struct logger *logger)
+					   const char *why, bool can_fall_back,
+					   struct logger *logger)
 {
-	if (config.failure == RESUME_STORE_FALL_BACK) {
+	/* a reference's state is in the store: nothing to fall back to */
+	if (config.failure == RESUME_STORE_FALL_BACK && can_fall_back) {
 		stats.fallbacks++;
 		limited_llog(logger, UNSECURED_LOG_LIMITER,
 			     "session resumption store: %s; the ticket is checked by this member's own cache only (session-resumption-store-failure=local)",
@@ -100,20 +106,27 @@ static enum resume_reject_reason by_policy(enum resume_reject_reason reason,
 	return reason;
 }
 
-/* a refusal the store itself decided */
-static enum resume_reject_reason refused(enum resume_reject_reason reason,
-					 struct logger *logger)
+enum resume_reject_reason resume_store_refuse(enum resume_reject_reason reason,
+					       const char *whose, struct logger *logger)
 {
 	count_v2_resume_ticket_rejected(reason);
 	enum_buf rb;
 	limited_llog(logger, UNSECURED_LOG_LIMITER,
-		     "rejecting IKE_SESSION_RESUME ticket: %s (by the cluster's store)",
-		     str_enum_long(&resume_reject_reason_names, reason, &rb));
+		     "rejecting IKE_SESSION_RESUME ticket: %s (%s)",
+		     str_enum_long(&resume_reject_reason_names, reason, &rb), whose);
 	return reason;
 }
 
-/* hand the verdict to the waiting IKE SA, if it is still there */
-static void answer(struct store_request *req, enum resume_reject_reason verdict)
+/* a refusal the store itself decided */
+static enum resume_reject_reason refused(enum resume_reject_reason reason,
+					 struct logger *logger)
+{
+	return resume_store_refuse(reason, "by the cluster's store", logger);
+}
+
+/* hand the verdict (and a reference's SEALED ticket) to the waiting IKE SA, if it is still there */
+static void answer(struct store_request *req, enum resume_reject_reason verdict,
+		   shunk_t sealed UNUSED)
 {
 	destroy_timeout(&req->timer);
 	struct msg_digest *md = req->md;
@@ -122,14 +135,18 @@ static void answer(struct store_request *req, enum resume_reject_reason verdict)
 	if (ike == NULL) {
 		ldbg(&global_logger, "session resumption store: IKE SA "PRI_SO" is gone; answer dropped",
 		     req->serialno);
+#ifdef USE_RESUME_STORE_REF
+	} else if (req->ref_cb != NULL) {
+		complete_v2_state_transition(ike, md, req->ref_cb(ike, md, verdict, sealed));
+#endif
 	} else {
 		complete_v2_state_transition(ike, md, req->cb(ike, md, verdict));
 	}
 	md_delref(&md);
 }
 
-static enum resume_reject_reason judge_reply(const redisReply *reply,
-					     const char *errstr, struct logger *logger)
+static enum resume_reject_reason judge_reply(const redisReply *reply, const char *errstr,
+					     bool can_fall_back, struct logger *logger)
 {
 	/* room for the store's words, each byte escaped */
 	char why[4 * RESUME_STORE_MAX_WORDS + 64];
@@ -143,9 +160,11 @@ static enum resume_reject_reason judge_reply(const redisReply *reply,
 			jam_string(&wb, "closed");
 		}
 		jam_string(&wb, ")");
-		return by_policy(RESUME_REJECT_STORE_UNAVAILABLE, why, logger);
+		return by_policy(RESUME_REJECT_STORE_UNAVAILABLE, why, can_fall_back, logger);
 	}
-	if (reply->type == REDIS_REPLY_STRING || reply->type == REDIS_REPLY_STATUS) {
+	/* the check script's words; a reference's GETDEL has none */
+	if (can_fall_back &&
+	    (reply->type == REDIS_REPLY_STRING || reply->type == REDIS_REPLY_STATUS)) {
 		shunk_t s = shunk2(reply->str, reply->len);
 		if (hunk_streq(s, "ok")) {
 			stats.accepted++;
@@ -185,8 +204,28 @@ static enum resume_reject_reason judge_reply(const redisReply *reply,
 		break;
 	}
 	/* a store that answers nonsense is no store: the policy decides */
-	return by_policy(RESUME_REJECT_STORE_ERROR, why, logger);
+	return by_policy(RESUME_REJECT_STORE_ERROR, why, can_fall_back, logger);
 }
+
+#ifdef USE_RESUME_STORE_REF
+/* GETDEL's answer: the sealed ticket, nil (used, revoked, expired, never issued), or nonsense */
+static enum resume_reject_reason judge_reference_reply(const redisReply *reply, const char *errstr,
+						       shunk_t *sealed, struct logger *logger)
+{
+	if (reply != NULL && reply->type == REDIS_REPLY_NIL) {
+		stats.references_unknown++;
+		return refused(RESUME_REJECT_REFERENCE_UNKNOWN, logger);
+	}
+	if (reply != NULL && reply->type == REDIS_REPLY_STRING &&
+	    reply->len > 0 && reply->len <= RESUME_TICKET_MAX_SIZE) {
+		stats.references_taken++;
+		*sealed = shunk2(reply->str, reply->len);
+		return RESUME_REJECT_NONE;
+	}
+	/* NULL, an error, another type, or a string no ticket is */
+	return judge_reply(reply, errstr, /*can_fall_back*/false, logger);
+}
+#endif
 
 static void check_reply(redisAsyncContext *ac, void *r, void *privdata)
 {
@@ -211,10 +250,18 @@ static void check_reply(redisAsyncContext *ac, void *r, void *privdata)
 	}
 	count_latency(req);
 	struct ike_sa *ike = ike_sa_by_serialno(req->serialno);
-	enum resume_reject_reason verdict =
-		judge_reply(reply, (ac == NULL ? NULL : ac->errstr),
-			    (ike != NULL ? ike->sa.logger : &global_logger));
-	answer(req, verdict);
+	struct logger *logger = (ike != NULL ? ike->sa.logger : &global_logger);
+	const char *errstr = (ac == NULL ? NULL : ac->errstr);
+	shunk_t sealed = empty_shunk;
+	enum resume_reject_reason verdict;
+#ifdef USE_RESUME_STORE_REF
+	if (req->ref_cb != NULL) {
+		verdict = judge_reference_reply(reply, errstr, &sealed, logger);
+	} else
+#endif
+		verdict = judge_reply(reply, errstr, /*can_fall_back*/true, logger);
+	/* SEALED points into REPLY, which hiredis frees after this */
+	answer(req, verdict, sealed);
 	pfree(req);
 }
 
@@ -226,11 +273,15 @@ static void request_timeout(void *arg, const struct timer_event *event)
 	char why[96];
 	snprintf(why, sizeof(why), "no answer within %jdms",
 		 milliseconds_from_deltatime(config.timeout));
+	bool can_fall_back = true;
+#ifdef USE_RESUME_STORE_REF
+	can_fall_back = (req->ref_cb == NULL);
+#endif
 	enum resume_reject_reason verdict =
-		by_policy(RESUME_REJECT_STORE_UNAVAILABLE, why,
+		by_policy(RESUME_REJECT_STORE_UNAVAILABLE, why, can_fall_back,
 			  (ike != NULL ? ike->sa.logger : event->logger));
 	/* the request stays with hiredis until it answers or closes */
-	answer(req, verdict);
+	answer(req, verdict, empty_shunk);
 	resume_store_link_unanswered(event->logger);
 }
 
@@ -260,37 +311,69 @@ bool resume_store_peer_key(char *key, size_t size, const char *peer)
 	return true;
 }
 
+/* the store can't be asked now: why, by the policy */
+static unsigned not_connected(bool can_fall_back, struct logger *logger)
+{
+	stats.unavailable++;
+	const char *why_down = resume_store_link_why_down();
+	char why[96];
+	snprintf(why, sizeof(why), "the store is %s (%s)",
+		 resume_store_link_state(),
+		 (why_down != NULL ? why_down : "not yet connected"));
+	return by_policy(RESUME_REJECT_STORE_UNAVAILABLE, why, can_fall_back, logger);
+}
+
+/* send ARGV for IKE, which waits (STF_SUSPEND) for CB or REF_CB */
+static unsigned send_request(redisAsyncContext *ac, struct ike_sa *ike, struct msg_digest *md,
+			     size_t argc, const char **argv,
+			     resume_store_cb *cb, resume_store_ref_cb *ref_cb)
+{
+	struct store_request *req = alloc_thing(struct store_request, "resume store request");
+	req->serialno = ike->sa.st_serialno;
+	req->cb = cb;
+	req->ref_cb = ref_cb;
+	req->sent = mononow();
+	if (redisAsyncCommandArgv(ac, check_reply, req, argc, argv, NULL) != REDIS_OK) {
+		pfree(req);
+		stats.errors++;
+		return by_policy(RESUME_REJECT_STORE_UNAVAILABLE, "the request could not be queued",
+				 (cb != NULL), ike->sa.logger);
+	}
+	req->md = md_addref(md);
+	schedule_timeout("resume store request", &req->timer, config.timeout,
+			 request_timeout, req);
+	/* not the ticket id nor the reference: a log reader could spend it first */
+	ldbg(ike->sa.logger, "session resumption store: asked %s; waiting", argv[0]);
+	return RESUME_STORE_PENDING;
+}
+
 unsigned resume_store_check(struct ike_sa *ike, struct msg_digest *md,
 			    resume_store_cb *cb)
 {
 	const struct resume_session *session = ike->sa.st_v2_resume_session;
-	if (config.address == NULL || session == NULL || !session->from_ticket) {
+	if (config.address == NULL || session == NULL || !session->from_ticket ||
+	    /* taken from the store by GETDEL: single use by construction */
+	    session->by_reference) {
 		return RESUME_REJECT_NONE;
 	}
 	stats.requests++;
 	redisAsyncContext *ac = resume_store_link();
 	if (ac == NULL) {
-		stats.unavailable++;
-		const char *why_down = resume_store_link_why_down();
-		char why[96];
-		snprintf(why, sizeof(why), "the store is %s (%s)",
-			 resume_store_link_state(),
-			 (why_down != NULL ? why_down : "not yet connected"));
-		return by_policy(RESUME_REJECT_STORE_UNAVAILABLE, why, ike->sa.logger);
+		return not_connected(/*can_fall_back*/true, ike->sa.logger);
 	}
 	realtime_t now = realnow();
 	char hex[2 * RESUME_TICKET_ID_SIZE + 1];
 	jam_resume_store_id_hex(hex, sizeof(hex), session->ticket_id, sizeof(session->ticket_id));
 	char used[sizeof(KEY_PREFIX "used:") + sizeof(hex)];
 	char revoked[sizeof(KEY_PREFIX "revoked-ticket:") + sizeof(hex)];
-	char peer[sizeof(KEY_PREFIX "revoked-peer:") + 65];
+	char peer[RESUME_STORE_PEER_KEY_SIZE];
 	snprintf(used, sizeof(used), KEY_PREFIX "used:%s", hex);
 	snprintf(revoked, sizeof(revoked), KEY_PREFIX "revoked-ticket:%s", hex);
 	id_buf idb;
 	if (!resume_store_peer_key(peer, sizeof(peer), str_id(&session->initiator_id, &idb))) {
 		stats.errors++;
 		return by_policy(RESUME_REJECT_STORE_ERROR, "hashing the peer ID failed",
-				 ike->sa.logger);
+				 /*can_fall_back*/true, ike->sa.logger);
 	}
 	intmax_t life_ms = milliseconds_from_deltatime(realtime_diff(session->ticket_expiry, now));
 	char life[32], auth_time[32];
@@ -300,23 +383,22 @@ unsigned resume_store_check(struct ike_sa *ike, struct msg_digest *md,
 		"EVAL", check_script, "3", used, revoked, peer,
 		resume_store_member(), life, auth_time,
 	};
-	struct store_request *req = alloc_thing(struct store_request, "resume store request");
-	req->serialno = ike->sa.st_serialno;
-	req->cb = cb;
-	req->sent = mononow();
-	if (redisAsyncCommandArgv(ac, check_reply, req, elemsof(argv), argv, NULL) != REDIS_OK) {
-		pfree(req);
-		stats.errors++;
-		return by_policy(RESUME_REJECT_STORE_UNAVAILABLE, "the request could not be queued",
-				 ike->sa.logger);
-	}
-	req->md = md_addref(md);
-	schedule_timeout("resume store request", &req->timer, config.timeout,
-			 request_timeout, req);
-	/* not the ticket id: with it, a log reader could spend it first */
-	ldbg(ike->sa.logger, "session resumption store: asked about the ticket; waiting");
-	return RESUME_STORE_PENDING;
+	return send_request(ac, ike, md, elemsof(argv), argv, cb, NULL);
 }
+
+#ifdef USE_RESUME_STORE_REF
+unsigned resume_store_take_reference(struct ike_sa *ike, struct msg_digest *md,
+				     const char *key, resume_store_ref_cb *cb)
+{
+	stats.requests++;
+	redisAsyncContext *ac = resume_store_link();
+	if (ac == NULL) {
+		return not_connected(/*can_fall_back*/false, ike->sa.logger);
+	}
+	const char *argv[] = { "GETDEL", key, };
+	return send_request(ac, ike, md, elemsof(argv), argv, NULL, cb);
+}
+#endif
 
 void show_v2_resume_store(struct show *s)
 {
@@ -344,6 +426,12 @@ void show_v2_resume_store(struct show *s)
 	     stats.requests, stats.accepted, stats.replayed, stats.revoked, stats.errors,
 	     stats.timeouts, stats.unavailable, stats.fallbacks, stats.late,
 	     stats.revocations, stats.revocation_failures, stats.reconnects);
+#ifdef USE_RESUME_STORE_REF
+	show(s, "session resumption: store tickets=%s references issued=%lu taken=%lu unknown=%lu sealed-instead=%lu issue-failures=%lu",
+	     (config.by_reference ? "reference" : "sealed"),
+	     stats.references_issued, stats.references_taken, stats.references_unknown,
+	     stats.references_sealed_instead, stats.references_issue_failures);
+#endif
 	show(s, "session resumption: store revocations-queued=%u revocations-resent=%lu revocations-expired=%lu (made while the store was out)",
 	     queued_v2_resume_store_revocations(), stats.revocations_resent,
 	     stats.revocations_expired);

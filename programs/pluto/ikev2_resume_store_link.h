@@ -58,6 +58,12 @@ struct resume_store_stats {
 	unsigned long revocations_resent;	/* sent from the queue */
 	unsigned long revocations_expired;	/* queued past their TTL */
 	unsigned long reconnects;
+	/* tickets by reference (ikev2_resume_store_ref.c) */
+	unsigned long references_issued;	/* written, short ticket sent */
+	unsigned long references_taken;		/* GETDEL found it */
+	unsigned long references_unknown;	/* GETDEL found nothing */
+	unsigned long references_sealed_instead;	/* no store: the sealed ticket sent */
+	unsigned long references_issue_failures;	/* the write was refused */
 	intmax_t last_us;
 	intmax_t max_us;
 	intmax_t sum_us;
@@ -88,6 +94,10 @@ void jam_resume_store_words(struct jambuf *buf, const char *words, size_t len);
 #define RESUME_STORE_PEER_KEY_SIZE	(sizeof(RESUME_STORE_KEY_PREFIX "revoked-peer:") + 64)
 void jam_resume_store_id_hex(char *out, size_t size, const uint8_t *bytes, size_t len);
 bool resume_store_peer_key(char *key, size_t size, const char *peer);
+
+/* ikev2_resume_store.c: refuse a ticket for REASON, counted and logged with WHOSE */
+enum resume_reject_reason resume_store_refuse(enum resume_reject_reason reason,
+					       const char *whose, struct logger *logger);
 
 /* ikev2_resume_store_revoke.c: once connected; at stop */
 void resend_queued_v2_resume_store_revocations(struct redisAsyncContext *ac,

@@ -44,15 +44,30 @@
 /* about 200 bytes each: a member revoking a whole office while Redis is out */
 #define MAX_QUEUED_REVOCATIONS	1024
 
-/* KEYS: the revoked-peer key; ARGV: the revocation's time (s), TTL (ms) */
+/*
+ * KEYS: the revoked-peer key, the peer's references; ARGV: the
+ * revocation's time (s), TTL (ms), the prefix of a reference's key.
+ * Tickets by reference (ikev2_resume_store_ref.h) are deleted: a
+ * reference is refused as unknown from then on.
+ */
 static const char peer_script[] =
+	"for _, m in ipairs(redis.call('SMEMBERS', KEYS[2])) do "
+	"redis.call('DEL', ARGV[3] .. m) end "
+	"redis.call('DEL', KEYS[2]) "
 	"local r = tonumber(redis.call('GET', KEYS[1])) "
 	"if r and r >= tonumber(ARGV[1]) then return redis.status_reply('OK') end "
+	"return redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])";
+
+/* KEYS: the revoked-ticket key, the ticket's reference; ARGV: member, TTL, prefix */
+static const char ticket_script[] =
+	"local m = redis.call('GET', KEYS[2]) "
+	"if m then redis.call('DEL', ARGV[3] .. m, KEYS[2]) end "
 	"return redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])";
 
 struct revocation {
 	struct revocation *next;
 	char *key;
+	char *refs;		/* the key naming its tickets by reference */
 	char *value;
 	bool peer;		/* keep the later time */
 	realtime_t expires;	/* its TTL ends */
@@ -75,6 +90,7 @@ unsigned queued_v2_resume_store_revocations(void)
 static void free_revocation(struct revocation **r)
 {
 	pfreeany((*r)->key);
+	pfreeany((*r)->refs);
 	pfreeany((*r)->value);
 	pfree(*r);
 	*r = NULL;
@@ -160,14 +176,11 @@ static bool send_revocation(redisAsyncContext *ac, struct revocation **r)
 	}
 	char px[32];
 	snprintf(px, sizeof(px), "%jd", (ms < 1000 ? 1000 : ms));
-	int status;
-	if ((*r)->peer) {
-		const char *argv[] = { "EVAL", peer_script, "1", (*r)->key, (*r)->value, px, };
-		status = redisAsyncCommandArgv(ac, revocation_reply, *r, elemsof(argv), argv, NULL);
-	} else {
-		const char *argv[] = { "SET", (*r)->key, (*r)->value, "PX", px, };
-		status = redisAsyncCommandArgv(ac, revocation_reply, *r, elemsof(argv), argv, NULL);
-	}
+	const char *argv[] = {
+		"EVAL", ((*r)->peer ? peer_script : ticket_script), "2",
+		(*r)->key, (*r)->refs, (*r)->value, px, KEY_PREFIX "ref:",
+	};
+	int status = redisAsyncCommandArgv(ac, revocation_reply, *r, elemsof(argv), argv, NULL);
 	if (status != REDIS_OK) {
 		return false;
 	}
@@ -204,14 +217,15 @@ void resend_queued_v2_resume_store_revocations(redisAsyncContext *ac,
 	     queue.len);
 }
 
-static void share_revocation(const char *key, const char *value, bool peer,
-			     deltatime_t ttl, struct logger *logger)
+static void share_revocation(const char *key, const char *refs, const char *value,
+			     bool peer, deltatime_t ttl, struct logger *logger)
 {
 	if (resume_store_config()->address == NULL) {
 		return;
 	}
 	struct revocation *r = alloc_thing(struct revocation, "resume store revocation");
 	r->key = clone_str(key, "resume store revocation key");
+	r->refs = clone_str(refs, "resume store revocation refs");
 	r->value = clone_str(value, "resume store revocation value");
 	r->peer = peer;
 	r->expires = realtime_add(realnow(), ttl);
@@ -236,7 +250,9 @@ void resume_store_revoke_ticket(const uint8_t ticket_id[RESUME_TICKET_ID_SIZE],
 	jam_resume_store_id_hex(hex, sizeof(hex), ticket_id, RESUME_TICKET_ID_SIZE);
 	char key[sizeof(KEY_PREFIX "revoked-ticket:") + sizeof(hex)];
 	snprintf(key, sizeof(key), KEY_PREFIX "revoked-ticket:%s", hex);
-	share_revocation(key, resume_store_member(), false, ttl, logger);
+	char refs[sizeof(KEY_PREFIX "ticket-ref:") + sizeof(hex)];
+	snprintf(refs, sizeof(refs), KEY_PREFIX "ticket-ref:%s", hex);
+	share_revocation(key, refs, resume_store_member(), false, ttl, logger);
 }
 
 void resume_store_revoke_peer(const char *peer, realtime_t when,
@@ -249,9 +265,12 @@ void resume_store_revoke_peer(const char *peer, realtime_t when,
 		     "session resumption store: hashing the peer ID failed; this revocation is not shared");
 		return;
 	}
+	/* the same hash names the peer's tickets by reference */
+	char refs[RESUME_STORE_PEER_KEY_SIZE];
+	snprintf(refs, sizeof(refs), KEY_PREFIX "peer-refs%s", strrchr(key, ':'));
 	char value[32];
 	snprintf(value, sizeof(value), "%jd", (intmax_t)when.rt.tv_sec);
 	/* the TTL counts from the revocation's time */
 	deltatime_t left = realtime_diff(realtime_add(when, ttl), realnow());
-	share_revocation(key, value, true, left, logger);
+	share_revocation(key, refs, value, true, left, logger);
 }

@@ -1,4 +1,4 @@
-install -m 600 "$SWAN_RUNDIR/cluster.seed" "$SWAN_HOSTDIR/cluster.seed"
+swan-cluster-seed
 ip addr add 192.0.2.23/24 dev eth0
 ipsec start
 ipsec add west-east
