@@ -14,7 +14,10 @@
 #   make dist-series  the packagers' series, new files inside, in build/dist/
 #   make fuzz         fuzz the ticket decoder for FUZZ_SECONDS (600)
 #   make bench-ticket seal/open cost of one ticket (printed, not asserted)
-#   make bench        reconnect-storm benchmark, patched vs stock (docs/performance.md)
+#   make bench        reconnect-storm benchmark, patched vs stock (docs/performance.md),
+#                     then bench-store (BENCH_STORE=0: not)
+#   make bench-store  the cluster store's cost: CPU per resumed SA with a Redis vs
+#                     the local cache, round trips per resumption (BENCH_STORE_N)
 #   make bench-callgrind  the gateway's instructions per full and resumed handshake
 #   make bench-wake   what waking the gateway for a packet costs, trickle vs burst
 #   make bench-memory the gateway's memory per live IKE SA, full and resumed,
@@ -50,13 +53,16 @@ BENCH_K ?= 20
 BENCH_WAKE_K ?= 400
 BENCH_MEM_N ?= 1000
 BENCH_MEM_K ?= 200
+BENCH_STORE ?= 1
+BENCH_STORE_N ?= 500
+BENCH_STORE_TICKETS ?= sealed
 STRESS_RUNS ?= 50
 VARIANT ?= patched
 UPSTREAM_FLAGS ?=
 UPSTREAM_JOBS ?= 4
 
 .PHONY: all deps source build stock check check-stock check-upstream check-bisect dist-series fuzz bench-ticket bench \
-	bench-callgrind bench-wake bench-memory stress-shutdown demo \
+	bench-callgrind bench-wake bench-memory bench-store stress-shutdown demo \
 	dev-tree dev-tree-reset export-patches deb rpm check-deb clean distclean
 
 all: build
@@ -103,6 +109,11 @@ bench-ticket: build
 bench: build stock
 	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
 		-n $(BENCH_N) --rounds $(BENCH_ROUNDS) --layout $(BENCH_LAYOUT) --auth $(BENCH_AUTH)
+	@if [ "$(BENCH_STORE)" = 1 ]; then $(MAKE) --no-print-directory bench-store; fi
+
+bench-store: build
+	@$(PYTHON) $(TOP)/testing/bench/store.py --patched $(BUILD)/inst \
+		-n $(BENCH_STORE_N) --rounds $(BENCH_ROUNDS) --tickets $(BENCH_STORE_TICKETS)
 
 bench-callgrind: build stock
 	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \

@@ -48,7 +48,13 @@ enum resume_reject_reason {
 	/* the cluster's store (ikev2_resume_store.h) could not answer */
 	RESUME_REJECT_STORE_UNAVAILABLE,
 	RESUME_REJECT_STORE_ERROR,	/* it answered nonsense */
+#ifdef USE_RESUME_STORE_REF
+	/* a reference the store does not hold: used, revoked, expired or never issued */
+	RESUME_REJECT_REFERENCE_UNKNOWN,
+#define RESUME_REJECT_REASON_ROOF (RESUME_REJECT_REFERENCE_UNKNOWN + 1)
+#else
 #define RESUME_REJECT_REASON_ROOF (RESUME_REJECT_STORE_ERROR + 1)
+#endif
 #else
 #define RESUME_REJECT_REASON_ROOF (RESUME_REJECT_CA_NOT_ADMITTED + 1)
 #endif

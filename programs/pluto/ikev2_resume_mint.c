@@ -25,6 +25,9 @@
 #include "ikev2_resume_keyring.h"
 #include "ikev2_resume_policy.h"
 #include "ikev2_resume_status.h"
+#ifdef USE_RESUME_STORE_REF
+#include "ikev2_resume_store_ref.h"	/* for resume_store_reference_ticket() */
+#endif
 
 chunk_t resume_id_payload_body(const struct host_end *end)
 {
@@ -149,6 +152,14 @@ bool emit_v2N_TICKET_LT_OPAQUE(struct ike_sa *ike, struct pbs_out *pbs)
 		count_v2_resume_ticket_refused_to_issue();
 		return emit_v2N(v2N_TICKET_NACK, pbs);
 	}
+#ifdef USE_RESUME_STORE_REF
+	/* by reference: the sealed ticket goes to the store, the client gets a short one */
+	chunk_t reference = resume_store_reference_ticket(ike, HUNK_AS_SHUNK(ticket), expiry, now);
+	if (reference.len > 0) {
+		free_chunk_content(&ticket);
+		ticket = reference;
+	}
+#endif
 
 	struct ikev2_ticket_lifetime tl = {
 		.sr_lifetime = deltasecs(realtime_diff(expiry, now)),

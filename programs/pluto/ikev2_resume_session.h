@@ -49,6 +49,8 @@ struct resume_session {
 	bool from_ticket;
 	uint8_t ticket_id[RESUME_TICKET_ID_SIZE];
 	realtime_t ticket_expiry;
+	/* gateway: taken from the cluster's store by reference (GETDEL) */
+	bool by_reference;
 	/* the SPIs of the IKE SA the ticket was issued for (4.3.4) */
 	ike_spis_t ticket_ike_spis;
 	/*

@@ -101,6 +101,9 @@ static const char *const reject_counter_name[] = {
 #ifdef USE_RESUME_STORE
 	S(RESUME_REJECT_STORE_UNAVAILABLE, "store-unavailable"),
 	S(RESUME_REJECT_STORE_ERROR, "store-error"),
+#ifdef USE_RESUME_STORE_REF
+	S(RESUME_REJECT_REFERENCE_UNKNOWN, "reference-unknown"),
+#endif
 #endif
 #undef S
 };

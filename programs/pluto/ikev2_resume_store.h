@@ -59,6 +59,12 @@ struct resume_store_config {
 	char *credentials;	/* FILE: "USER PASSWORD", root-only; or NULL */
 	deltatime_t timeout;	/* per request */
 	enum resume_store_failure failure;
+	/*
+	 * session-resumption-store-tickets=reference: the sealed ticket
+	 * goes to the store, the client gets a short reference to it
+	 * (ikev2_resume_store_ref.h)
+	 */
+	bool by_reference;
 };
 
 const struct resume_store_config *resume_store_config(void);
@@ -80,6 +86,9 @@ void stop_v2_resume_store(void);
 typedef stf_status resume_store_cb(struct ike_sa *ike, struct msg_digest *md,
 				   enum resume_reject_reason verdict);
 #define RESUME_STORE_PENDING RESUME_REJECT_REASON_ROOF
+/* the same for a ticket by reference: SEALED is what the store held */
+typedef stf_status resume_store_ref_cb(struct ike_sa *ike, struct msg_digest *md,
+				       enum resume_reject_reason verdict, shunk_t sealed);
 unsigned resume_store_check(struct ike_sa *ike, struct msg_digest *md,
 			    resume_store_cb *cb);
 

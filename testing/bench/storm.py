@@ -773,9 +773,10 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def bench_arguments(doc):
+def bench_arguments(doc, stock=True):
     """Signals that still tear everything down, and the arguments every
-    benchmark of both builds takes; DOC's first line describes it"""
+    benchmark of both builds takes (STOCK false: of the patched build
+    alone); DOC's first line describes it"""
     # stopped from anywhere (TERM; INT even when started in the
     # background, which ignores it): still tear everything down
     def stop(signum, frame):
@@ -784,9 +785,36 @@ def bench_arguments(doc):
     signal.signal(signal.SIGINT, stop)
     ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--patched", required=True)
-    ap.add_argument("--stock", required=True)
+    if stock:
+        ap.add_argument("--stock", required=True)
     ap.add_argument("--rounds", type=int, default=3)
     return ap
+
+
+def run_rounds(args, sides, make_bench, phases):
+    """ARGS.rounds rounds: every side (name, prefix) set up, then each
+    phase of PHASES for one and the other, back to back; who goes first
+    alternates from round to round.  MAKE_BENCH(args, name, prefix,
+    round) makes a side's Bench.  The results, one per side and phase."""
+    raw = []
+    for r in range(args.rounds):
+        order = list(sides)
+        if r % 2:
+            order.reverse()
+        benches = [make_bench(args, build, prefix, r) for build, prefix in order]
+        try:
+            for b in benches:
+                b.setup()
+            steps = [(b, b.phases()) for b in benches]
+            for ph in phases:
+                for b, step in steps:
+                    res = next(step)
+                    res.update(build=b.build, round=r)
+                    raw.append(res)
+        finally:
+            for b in benches:
+                b.stop_all()
+    return raw
 
 
 def main():
@@ -843,28 +871,10 @@ def main():
             json.dump({"args": vars(args), "instructions_per_sa": ir}, f, indent=1)
         return 0
 
-    raw = []
     print(f"storm: N={args.n}, {args.layout} addresses, {args.rounds} round(s), "
           f"{AUTH_NAMES[args.auth]}, IKE only; builds alternate phase by phase", flush=True)
-    for r in range(args.rounds):
-        # both builds set up, then each phase for one and the other;
-        # who goes first alternates from round to round
-        order = list(builds.items())
-        if r % 2:
-            order.reverse()
-        benches = [Bench(args, build, prefix, r) for build, prefix in order]
-        try:
-            for b in benches:
-                b.setup()
-            steps = [(b, b.phases()) for b in benches]
-            for ph in PHASES:
-                for b, step in steps:
-                    res = next(step)
-                    res.update(build=b.build, round=r)
-                    raw.append(res)
-        finally:
-            for b in benches:
-                b.stop_all()
+    # both builds set up, then each phase for one and the other
+    raw = run_rounds(args, builds.items(), Bench, PHASES)
 
     table = {}
     for build in builds:
@@ -952,11 +962,16 @@ def main():
         print(f"patched gateway RSS per live IKE SA: {rss:.1f} KiB")
     if args.auth != "psk" and args.json.endswith("storm.json"):
         args.json = args.json.replace("storm.json", f"storm-{args.auth}.json")
+    write_raw(args, raw)
+    return 0
+
+
+def write_raw(args, raw):
+    """The raw figures, with the arguments, as JSON in ARGS.json"""
     os.makedirs(os.path.dirname(args.json), exist_ok=True)
     with open(args.json, "w") as f:
         json.dump({"args": vars(args), "raw": raw}, f, indent=1)
     print(f"raw results: {args.json}")
-    return 0
 
 
 if __name__ == "__main__":

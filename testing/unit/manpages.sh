@@ -13,7 +13,8 @@ whack=$(render "$(ls "$tree"/OBJ.*/programs/whack/ipsec-whack.8)")
 for option in session-resumption session-resumption-key-rotation session-resumption-ticket-lifetime \
 	      session-resumption-cluster-seed session-resumption-replay-cache \
 	      session-resumption-store session-resumption-store-credentials \
-	      session-resumption-store-timeout session-resumption-store-failure; do
+	      session-resumption-store-timeout session-resumption-store-failure \
+	      session-resumption-store-tickets; do
 	grep -q "^ *$option\$" <<< "$conf" || { echo "ipsec.conf(5) lacks $option" >&2; exit 1; }
 	echo "ipsec.conf(5): $option"
 done

@@ -1,4 +1,6 @@
-../../guestbin/swan-log has "rejecting IKE_SESSION_RESUME ticket: store error: the store answered an error: ERR fake store says no"
+# the store's words: the escape escaped, cut at 100 bytes, the length said
+../../guestbin/swan-log has 'rejecting IKE_SESSION_RESUME ticket: store error: the store answered an error: ERR fake store says no\\33\[2Jx{74}\.\.\. \(226 bytes\)'
+../../guestbin/swan-log lacks $'\x1b'
 ../../guestbin/swan-log has "rejecting IKE_SESSION_RESUME ticket: store error: the store answered an integer"
 ../../guestbin/swan-log has "rejecting IKE_SESSION_RESUME ticket: store error: the store answered an array"
 ../../guestbin/swan-log has "rejecting IKE_SESSION_RESUME ticket: store error: the store answered an unexpected string of 5 bytes"

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # A hostile "Redis" for ikev2-resume-store-hostile: it speaks enough
 # RESP to be connected to, answers AUTH, SELECT and PING with +OK, and
-# answers the Nth EVAL with the Nth of ANSWERS: an error, an integer,
+# answers the Nth EVAL with the Nth of ANSWERS: an error (with a
+# control character, and long), an integer,
 # an array, a string the script never returns, then bytes that are no
 # RESP at all (the client must drop the connection).  Later EVALs are
 # answered like the last one.  It writes each answer's name to its log.
@@ -9,7 +10,8 @@ import socketserver
 import sys
 
 ANSWERS = [
-    ("error", b"-ERR fake store says no\r\n"),
+    # a terminal escape and 200 more bytes: logged escaped and cut
+    ("error", b"-ERR fake store says no\x1b[2J" + b"x" * 200 + b"\r\n"),
     ("integer", b":1\r\n"),
     ("array", b"*1\r\n$2\r\nok\r\n"),
     ("string", b"$5\r\nhello\r\n"),

@@ -1,0 +1,2 @@
+swan-redis start
+swan-redis cli ping | swan-match PONG

@@ -1,0 +1,4 @@
+swan-log wait -t 10 'session resumption store: connection to redis://192.0.2.254:6379 lost'
+ipsec whack --revoke-resume-id --name @west
+swan-log has "session resumption: revoked every ticket issued to peer '@west' until now"
+ipsec whack --resumestatus | swan-match 'store redis://192.0.2.254:6379 (down|connecting)'

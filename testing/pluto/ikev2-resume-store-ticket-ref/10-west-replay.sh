@@ -1,0 +1,2 @@
+ipsec suspend west-east
+swan-reconnect-fallback west-east TICKET_NACK

@@ -1,0 +1,1 @@
+swan-redis stop
