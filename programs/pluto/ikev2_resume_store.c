@@ -285,7 +285,12 @@ static void request_timeout(void *arg, const struct timer_event *event)
 	resume_store_link_unanswered(event->logger);
 }
 
-/* LEN bytes as 2*LEN lower-case hex digits; OUT holds 2*LEN+1 */
+/*
+ * LEN bytes as 2*LEN lower-case hex digits; OUT holds 2*LEN+1.  Not
+ * jam_hex_bytes() into array_as_jambuf(): a jambuf filled to its last
+ * byte marks itself truncated ("..."), and a key cut short names
+ * another key (ikev2-resume-store-cluster-replay fails with it).
+ */
 void jam_resume_store_id_hex(char *out, size_t size, const uint8_t *bytes, size_t len)
 {
 	static const char digits[] = "0123456789abcdef";
