@@ -80,11 +80,12 @@ stock: deps
 	@$(TOP)/mk/build.sh stock
 
 # Without TESTS, SKIP_VM or SKIP_DEB, check also builds the Debian package
-# and runs its install-and-upgrade test in the VM tier (make deb check-deb;
-# a package already built from the same series is kept, mk/deb.sh)
+# (while the host tiers run, mk/check.sh) and runs its install-and-upgrade
+# test in the VM tier (make deb check-deb; a package already built from
+# the same series is kept, mk/deb.sh)
 check: build stock
-	@$(RUNNER) --prefix $(BUILD)/inst --variant patched $(RUNNER_FLAGS) $(TESTS)
-	@$(if $(TESTS)$(SKIP_VM)$(SKIP_DEB),echo "check: SKIP deb-install-upgrade [vm] (TESTS, SKIP_VM or SKIP_DEB)",$(MAKE) --no-print-directory deb check-deb)
+	@$(TOP)/mk/check.sh $(if $(TESTS)$(SKIP_VM)$(SKIP_DEB),--no-deb) -- \
+		$(RUNNER) --prefix $(BUILD)/inst --variant patched $(RUNNER_FLAGS) $(TESTS)
 
 check-upstream: build stock
 	@$(TOP)/mk/upstream-deps.sh

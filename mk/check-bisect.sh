@@ -79,9 +79,27 @@ done
 
 stamp() { "$top/mk/series-stamp.sh" patched "$1"; }
 
+# make rebuilds what a changed file touches, never what changed flags
+# touch: after a patch that adds a -D to a Makefile (0048's
+# USE_RESUME_STORE, 0049's USE_RESUME_STORE_REF), an object built at an
+# earlier prefix would keep the code of its #ifdef left out (the new
+# files enter the series whole, so that code is already there).  Such a
+# prefix is built from scratch, as a packager builds it.
+flags_changed() {
+	awk '/^diff --git/ { f = ($0 ~ /Makefile|\.mk$/) }
+	     f && /^[-+][^-+]/ && /CFLAGS|LDFLAGS|LDLIBS/ { found = 1 }
+	     END { exit !found }' "$1"
+}
+clean_build=false
+
 build() {
 	local n=$1 p=$2
 	make_vars "$prefix"
+	if $clean_build; then
+		say "after $p: the build flags changed since the last build: built from scratch"
+		rm -rf "$tree"/OBJ.*
+		clean_build=false
+	fi
 	if ! make -C "$tree" -j"$(nproc)" "${make_vars[@]}" base > "$base/build.log" 2>&1; then
 		grep -E ' error|Error [0-9]' "$base/build.log" | head -20 >&2
 		say "ERROR: the tree does not build after $p"
@@ -137,6 +155,7 @@ for p in "${series[@]}"; do
 		exit 1
 	fi
 	so_far+="${introduces[$p]:-}"
+	flags_changed "$dist/$p" && clean_build=true
 	if $sample && [ -z "${ends[$p]:-}" ] && [ $((n % 6)) -ne 0 ]; then
 		continue
 	fi
