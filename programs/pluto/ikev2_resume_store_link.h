@@ -64,6 +64,10 @@ struct resume_store_stats {
 	unsigned long references_unknown;	/* GETDEL found nothing */
 	unsigned long references_sealed_instead;	/* no store: the sealed ticket sent */
 	unsigned long references_issue_failures;	/* the write was refused */
+	/* the check script (EVALSHA) */
+	unsigned long script_loads;		/* SCRIPT LOAD sent, once a connection */
+	unsigned long script_load_failures;	/* refused: EVAL with the text */
+	unsigned long noscripts;		/* EVALSHA not known: sent again as EVAL */
 	intmax_t last_us;
 	intmax_t max_us;
 	intmax_t sum_us;
@@ -98,6 +102,9 @@ bool resume_store_peer_key(char *key, size_t size, const char *peer);
 /* ikev2_resume_store.c: refuse a ticket for REASON, counted and logged with WHOSE */
 enum resume_reject_reason resume_store_refuse(enum resume_reject_reason reason,
 					       const char *whose, struct logger *logger);
+
+/* ikev2_resume_store.c: queue SCRIPT LOAD of the check script on a new connection */
+void load_v2_resume_store_script(struct redisAsyncContext *ac);
 
 /* ikev2_resume_store_revoke.c: once connected; at stop */
 void resend_queued_v2_resume_store_revocations(struct redisAsyncContext *ac,
