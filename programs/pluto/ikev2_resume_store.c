@@ -17,11 +17,10 @@
  * timer, and the verdict handed back to the waiting IKE SA;
  * --resumestatus.  The connection is ikev2_resume_store_link.c's.
  *
- * The script is loaded once per connection (SCRIPT LOAD, queued right
- * after AUTH and SELECT); each request then sends its 40-digit SHA-1
- * rather than the script's text.  A store that forgot it (restarted
- * behind a proxy, SCRIPT FLUSH) answers NOSCRIPT: the request is sent
- * again as EVAL with the text, and the script loaded again.
+ * The script and the key names are ikev2_resume_store_schema.c's.  A
+ * store that forgot the script (restarted behind a proxy, SCRIPT FLUSH)
+ * answers EVALSHA with NOSCRIPT: the request is sent again as EVAL with
+ * the text, and the script loaded again.
  */
 
 #include <stdio.h>
@@ -29,8 +28,6 @@
 
 #include <hiredis/hiredis.h>
 #include <hiredis/async.h>
-
-#include <pk11pub.h>
 
 #include "defs.h"
 #include "log.h"
@@ -51,25 +48,8 @@
 
 #define KEY_PREFIX	RESUME_STORE_KEY_PREFIX
 
-/*
- * KEYS: used, revoked ticket, revoked peer; ARGV: member, remaining
- * life (ms), the peer's authentication time (s).  A revoked peer
- * record that is not a number refuses (fail closed).
- */
-static const char check_script[] =
-	"if redis.call('EXISTS', KEYS[2]) == 1 then return 'revoked' end "
-	"local r = redis.call('GET', KEYS[3]) "
-	"if r then local t = tonumber(r) "
-	"if t == nil or t >= tonumber(ARGV[3]) then return 'revoked' end end "
-	"if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 'ok' end "
-	"return 'replayed'";
-
 #define stats resume_store_stats
 #define config (*resume_store_config())
-
-/* SCRIPT LOAD's answer: 40 hex digits; "" until then (EVAL is sent) */
-#define SCRIPT_SHA_SIZE	40
-static char check_script_sha[SCRIPT_SHA_SIZE + 1];
 
 /* a sealed ticket's check: what EVAL(SHA)'s KEYS and ARGV are made of */
 struct check_args {
@@ -93,50 +73,14 @@ struct store_request {
 
 static void check_reply(redisAsyncContext *ac, void *r, void *privdata);
 
-static void script_loaded(redisAsyncContext *ac UNUSED, void *r, void *privdata UNUSED)
-{
-	const redisReply *reply = r;
-	if (reply == NULL || resume_store_stopping()) {
-		return;
-	}
-	if (reply->type == REDIS_REPLY_STRING && reply->len == SCRIPT_SHA_SIZE &&
-	    strspn(reply->str, "0123456789abcdef") == SCRIPT_SHA_SIZE) {
-		memcpy(check_script_sha, reply->str, SCRIPT_SHA_SIZE);
-		check_script_sha[SCRIPT_SHA_SIZE] = '\0';
-		ldbg(&global_logger, "session resumption store: check script loaded");
-		return;
-	}
-	/* EVAL with the text keeps working; the store's words, bounded */
-	stats.script_load_failures++;
-	LLOG_JAMBUF(RC_LOG, &global_logger, buf) {
-		jam_string(buf, "session resumption store: SCRIPT LOAD refused (");
-		if (reply->type == REDIS_REPLY_ERROR) {
-			jam_resume_store_words(buf, reply->str, reply->len);
-		} else {
-			jam(buf, "an answer of type %d", reply->type);
-		}
-		jam_string(buf, "); every check sends the script's text (EVAL)");
-	}
-}
-
-void load_v2_resume_store_script(struct redisAsyncContext *ac)
-{
-	/* this connection's store may not know it: EVAL until it answers */
-	check_script_sha[0] = '\0';
-	const char *argv[] = { "SCRIPT", "LOAD", check_script, };
-	if (redisAsyncCommandArgv(ac, script_loaded, NULL, elemsof(argv), argv, NULL) != REDIS_OK) {
-		stats.script_load_failures++;
-	}
-	stats.script_loads++;
-}
-
 /* CHECK as EVALSHA (the script is loaded) or EVAL (its text) */
 static int send_check(redisAsyncContext *ac, struct store_request *req)
 {
-	req->by_sha = (check_script_sha[0] != '\0');
+	const char *sha = resume_store_check_script_sha();
+	req->by_sha = (sha != NULL);
 	const char *argv[] = {
 		(req->by_sha ? "EVALSHA" : "EVAL"),
-		(req->by_sha ? check_script_sha : check_script),
+		(req->by_sha ? sha : resume_store_check_script()),
 		"3", req->check.used, req->check.revoked, req->check.peer,
 		resume_store_member(), req->check.life, req->check.auth_time,
 	};
@@ -372,37 +316,6 @@ static void request_timeout(void *arg, const struct timer_event *event)
 	/* the request stays with hiredis until it answers or closes */
 	answer(req, verdict, empty_shunk);
 	resume_store_link_unanswered(event->logger);
-}
-
-/*
- * LEN bytes as 2*LEN lower-case hex digits; OUT holds 2*LEN+1.  Not
- * jam_hex_bytes() into array_as_jambuf(): a jambuf filled to its last
- * byte marks itself truncated ("..."), and a key cut short names
- * another key (ikev2-resume-store-cluster-replay fails with it).
- */
-void jam_resume_store_id_hex(char *out, size_t size, const uint8_t *bytes, size_t len)
-{
-	static const char digits[] = "0123456789abcdef";
-	passert(size >= 2 * len + 1);
-	for (size_t i = 0; i < len; i++) {
-		out[2 * i] = digits[bytes[i] >> 4];
-		out[2 * i + 1] = digits[bytes[i] & 0xf];
-	}
-	out[2 * len] = '\0';
-}
-
-/* ikev2-resume:revoked-peer:<SHA-256 of the ID as ipsec status shows it> */
-bool resume_store_peer_key(char *key, size_t size, const char *peer)
-{
-	uint8_t digest[32];
-	if (PK11_HashBuf(SEC_OID_SHA256, digest, (const unsigned char *)peer,
-			 strlen(peer)) != SECSuccess) {
-		return false;
-	}
-	char hex[2 * sizeof(digest) + 1];
-	jam_resume_store_id_hex(hex, sizeof(hex), digest, sizeof(digest));
-	snprintf(key, size, KEY_PREFIX "revoked-peer:%s", hex);
-	return true;
 }
 
 /* the store can't be asked now: why, by the policy */
