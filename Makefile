@@ -17,7 +17,9 @@
 #   make bench        reconnect-storm benchmark, patched vs stock (docs/performance.md),
 #                     then bench-store (BENCH_STORE=0: not)
 #   make bench-store  the cluster store's cost: CPU per resumed SA with a Redis vs
-#                     the local cache, round trips per resumption (BENCH_STORE_N)
+#                     the local cache, round trips per resumption (BENCH_STORE_N;
+#                     BENCH_STORE_TICKETS=sealed|reference|both; BENCH_STORE_BEFORE=PREFIX:
+#                     and a third side, the store with a copy of build/inst from before a change)
 #   make bench-callgrind  the gateway's instructions per full and resumed handshake
 #   make bench-wake   what waking the gateway for a packet costs, trickle vs burst
 #   make bench-memory the gateway's memory per live IKE SA, full and resumed,
@@ -114,7 +116,8 @@ bench: build stock
 
 bench-store: build
 	@$(PYTHON) $(TOP)/testing/bench/store.py --patched $(BUILD)/inst \
-		-n $(BENCH_STORE_N) --rounds $(BENCH_ROUNDS) --tickets $(BENCH_STORE_TICKETS)
+		-n $(BENCH_STORE_N) --rounds $(BENCH_ROUNDS) --tickets $(BENCH_STORE_TICKETS) \
+		$(if $(BENCH_STORE_BEFORE),--before $(BENCH_STORE_BEFORE))
 
 bench-callgrind: build stock
 	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \

@@ -12,10 +12,15 @@
  */
 
 /*
- * A resumption's question to the cluster's store: one EVAL (checks
- * both revocation keys, then SET used NX PX), its timer, and the
- * verdict handed back to the waiting IKE SA; --resumestatus.  The
- * connection is ikev2_resume_store_link.c's.
+ * A resumption's question to the cluster's store: one EVALSHA of the
+ * check script (checks both revocation keys, then SET used NX PX), its
+ * timer, and the verdict handed back to the waiting IKE SA;
+ * --resumestatus.  The connection is ikev2_resume_store_link.c's.
+ *
+ * The script and the key names are ikev2_resume_store_schema.c's.  A
+ * store that forgot the script (restarted behind a proxy, SCRIPT FLUSH)
+ * answers EVALSHA with NOSCRIPT: the request is sent again as EVAL with
+ * the text, and the script loaded again.
  */
 
 #include <stdio.h>
@@ -23,8 +28,6 @@
 
 #include <hiredis/hiredis.h>
 #include <hiredis/async.h>
-
-#include <pk11pub.h>
 
 #include "defs.h"
 #include "log.h"
@@ -45,21 +48,17 @@
 
 #define KEY_PREFIX	RESUME_STORE_KEY_PREFIX
 
-/*
- * KEYS: used, revoked ticket, revoked peer; ARGV: member, remaining
- * life (ms), the peer's authentication time (s).  A revoked peer
- * record that is not a number refuses (fail closed).
- */
-static const char check_script[] =
-	"if redis.call('EXISTS', KEYS[2]) == 1 then return 'revoked' end "
-	"local r = redis.call('GET', KEYS[3]) "
-	"if r then local t = tonumber(r) "
-	"if t == nil or t >= tonumber(ARGV[3]) then return 'revoked' end end "
-	"if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 'ok' end "
-	"return 'replayed'";
-
 #define stats resume_store_stats
 #define config (*resume_store_config())
+
+/* a sealed ticket's check: what EVAL(SHA)'s KEYS and ARGV are made of */
+struct check_args {
+	char used[sizeof(KEY_PREFIX "used:") + 2 * RESUME_TICKET_ID_SIZE];
+	char revoked[sizeof(KEY_PREFIX "revoked-ticket:") + 2 * RESUME_TICKET_ID_SIZE];
+	char peer[RESUME_STORE_PEER_KEY_SIZE];
+	char life[24];
+	char auth_time[24];
+};
 
 struct store_request {
 	so_serial_t serialno;
@@ -68,7 +67,32 @@ struct store_request {
 	resume_store_ref_cb *ref_cb;	/* or a reference's GETDEL */
 	struct timeout *timer;
 	monotime_t sent;
+	bool by_sha;			/* sent as EVALSHA: NOSCRIPT sends the text */
+	struct check_args check;	/* CB's; for that second sending */
 };
+
+static void check_reply(redisAsyncContext *ac, void *r, void *privdata);
+
+/* CHECK as EVALSHA (the script is loaded) or EVAL (its text) */
+static int send_check(redisAsyncContext *ac, struct store_request *req)
+{
+	const char *sha = resume_store_check_script_sha();
+	req->by_sha = (sha != NULL);
+	const char *argv[] = {
+		(req->by_sha ? "EVALSHA" : "EVAL"),
+		(req->by_sha ? sha : resume_store_check_script()),
+		"3", req->check.used, req->check.revoked, req->check.peer,
+		resume_store_member(), req->check.life, req->check.auth_time,
+	};
+	return redisAsyncCommandArgv(ac, check_reply, req, elemsof(argv), argv, NULL);
+}
+
+/* EVALSHA's NOSCRIPT: the store forgot the script */
+static bool is_noscript(const struct store_request *req, const redisReply *reply)
+{
+	return (req->by_sha && reply != NULL && reply->type == REDIS_REPLY_ERROR &&
+		reply->len >= strlen("NOSCRIPT") && strneq(reply->str, "NOSCRIPT", strlen("NOSCRIPT")));
+}
 
 /* the latency of an answered request */
 static void count_latency(const struct store_request *req)
@@ -248,6 +272,15 @@ static void check_reply(redisAsyncContext *ac, void *r, void *privdata)
 	if (reply != NULL) {
 		resume_store_link_answered();
 	}
+	if (is_noscript(req, reply) && ac != NULL) {
+		/* once more with the text (one more round trip), and load it again */
+		stats.noscripts++;
+		ldbg(&global_logger, "session resumption store: NOSCRIPT; sending the script's text");
+		load_v2_resume_store_script(ac);
+		if (send_check(ac, req) == REDIS_OK) {
+			return;		/* REQ is with hiredis again */
+		}
+	}
 	count_latency(req);
 	struct ike_sa *ike = ike_sa_by_serialno(req->serialno);
 	struct logger *logger = (ike != NULL ? ike->sa.logger : &global_logger);
@@ -285,37 +318,6 @@ static void request_timeout(void *arg, const struct timer_event *event)
 	resume_store_link_unanswered(event->logger);
 }
 
-/*
- * LEN bytes as 2*LEN lower-case hex digits; OUT holds 2*LEN+1.  Not
- * jam_hex_bytes() into array_as_jambuf(): a jambuf filled to its last
- * byte marks itself truncated ("..."), and a key cut short names
- * another key (ikev2-resume-store-cluster-replay fails with it).
- */
-void jam_resume_store_id_hex(char *out, size_t size, const uint8_t *bytes, size_t len)
-{
-	static const char digits[] = "0123456789abcdef";
-	passert(size >= 2 * len + 1);
-	for (size_t i = 0; i < len; i++) {
-		out[2 * i] = digits[bytes[i] >> 4];
-		out[2 * i + 1] = digits[bytes[i] & 0xf];
-	}
-	out[2 * len] = '\0';
-}
-
-/* ikev2-resume:revoked-peer:<SHA-256 of the ID as ipsec status shows it> */
-bool resume_store_peer_key(char *key, size_t size, const char *peer)
-{
-	uint8_t digest[32];
-	if (PK11_HashBuf(SEC_OID_SHA256, digest, (const unsigned char *)peer,
-			 strlen(peer)) != SECSuccess) {
-		return false;
-	}
-	char hex[2 * sizeof(digest) + 1];
-	jam_resume_store_id_hex(hex, sizeof(hex), digest, sizeof(digest));
-	snprintf(key, size, KEY_PREFIX "revoked-peer:%s", hex);
-	return true;
-}
-
 /* the store can't be asked now: why, by the policy */
 static unsigned not_connected(bool can_fall_back, struct logger *logger)
 {
@@ -328,17 +330,18 @@ static unsigned not_connected(bool can_fall_back, struct logger *logger)
 	return by_policy(RESUME_REJECT_STORE_UNAVAILABLE, why, can_fall_back, logger);
 }
 
-/* send ARGV for IKE, which waits (STF_SUSPEND) for CB or REF_CB */
+/* send REQ (CB's check) or ARGV (REF_CB's) for IKE, which waits (STF_SUSPEND) */
 static unsigned send_request(redisAsyncContext *ac, struct ike_sa *ike, struct msg_digest *md,
-			     size_t argc, const char **argv,
+			     struct store_request *req, size_t argc, const char **argv,
 			     resume_store_cb *cb, resume_store_ref_cb *ref_cb)
 {
-	struct store_request *req = alloc_thing(struct store_request, "resume store request");
 	req->serialno = ike->sa.st_serialno;
 	req->cb = cb;
 	req->ref_cb = ref_cb;
 	req->sent = mononow();
-	if (redisAsyncCommandArgv(ac, check_reply, req, argc, argv, NULL) != REDIS_OK) {
+	int sent = (cb != NULL ? send_check(ac, req) :
+		    redisAsyncCommandArgv(ac, check_reply, req, argc, argv, NULL));
+	if (sent != REDIS_OK) {
 		pfree(req);
 		stats.errors++;
 		return by_policy(RESUME_REJECT_STORE_UNAVAILABLE, "the request could not be queued",
@@ -348,7 +351,8 @@ static unsigned send_request(redisAsyncContext *ac, struct ike_sa *ike, struct m
 	schedule_timeout("resume store request", &req->timer, config.timeout,
 			 request_timeout, req);
 	/* not the ticket id nor the reference: a log reader could spend it first */
-	ldbg(ike->sa.logger, "session resumption store: asked %s; waiting", argv[0]);
+	ldbg(ike->sa.logger, "session resumption store: asked %s; waiting",
+	     (cb != NULL ? (req->by_sha ? "EVALSHA" : "EVAL") : argv[0]));
 	return RESUME_STORE_PENDING;
 }
 
@@ -367,28 +371,25 @@ unsigned resume_store_check(struct ike_sa *ike, struct msg_digest *md,
 		return not_connected(/*can_fall_back*/true, ike->sa.logger);
 	}
 	realtime_t now = realnow();
+	struct store_request *req = alloc_thing(struct store_request, "resume store request");
+	struct check_args *args = &req->check;
 	char hex[2 * RESUME_TICKET_ID_SIZE + 1];
 	jam_resume_store_id_hex(hex, sizeof(hex), session->ticket_id, sizeof(session->ticket_id));
-	char used[sizeof(KEY_PREFIX "used:") + sizeof(hex)];
-	char revoked[sizeof(KEY_PREFIX "revoked-ticket:") + sizeof(hex)];
-	char peer[RESUME_STORE_PEER_KEY_SIZE];
-	snprintf(used, sizeof(used), KEY_PREFIX "used:%s", hex);
-	snprintf(revoked, sizeof(revoked), KEY_PREFIX "revoked-ticket:%s", hex);
+	snprintf(args->used, sizeof(args->used), KEY_PREFIX "used:%s", hex);
+	snprintf(args->revoked, sizeof(args->revoked), KEY_PREFIX "revoked-ticket:%s", hex);
 	id_buf idb;
-	if (!resume_store_peer_key(peer, sizeof(peer), str_id(&session->initiator_id, &idb))) {
+	if (!resume_store_peer_key(args->peer, sizeof(args->peer),
+				   str_id(&session->initiator_id, &idb))) {
+		pfree(req);
 		stats.errors++;
 		return by_policy(RESUME_REJECT_STORE_ERROR, "hashing the peer ID failed",
 				 /*can_fall_back*/true, ike->sa.logger);
 	}
 	intmax_t life_ms = milliseconds_from_deltatime(realtime_diff(session->ticket_expiry, now));
-	char life[32], auth_time[32];
-	snprintf(life, sizeof(life), "%jd", (life_ms < 1000 ? 1000 : life_ms));
-	snprintf(auth_time, sizeof(auth_time), "%jd", (intmax_t)session->auth_time.rt.tv_sec);
-	const char *argv[] = {
-		"EVAL", check_script, "3", used, revoked, peer,
-		resume_store_member(), life, auth_time,
-	};
-	return send_request(ac, ike, md, elemsof(argv), argv, cb, NULL);
+	snprintf(args->life, sizeof(args->life), "%jd", (life_ms < 1000 ? 1000 : life_ms));
+	snprintf(args->auth_time, sizeof(args->auth_time), "%jd",
+		 (intmax_t)session->auth_time.rt.tv_sec);
+	return send_request(ac, ike, md, req, 0, NULL, cb, NULL);
 }
 
 #ifdef USE_RESUME_STORE_REF
@@ -401,7 +402,8 @@ unsigned resume_store_take_reference(struct ike_sa *ike, struct msg_digest *md,
 		return not_connected(/*can_fall_back*/false, ike->sa.logger);
 	}
 	const char *argv[] = { "GETDEL", key, };
-	return send_request(ac, ike, md, elemsof(argv), argv, NULL, cb);
+	struct store_request *req = alloc_thing(struct store_request, "resume store request");
+	return send_request(ac, ike, md, req, elemsof(argv), argv, NULL, cb);
 }
 #endif
 
@@ -437,6 +439,8 @@ void show_v2_resume_store(struct show *s)
 	     stats.references_issued, stats.references_taken, stats.references_unknown,
 	     stats.references_sealed_instead, stats.references_issue_failures);
 #endif
+	show(s, "session resumption: store script-loads=%lu script-load-failures=%lu noscripts=%lu (the check script, EVALSHA)",
+	     stats.script_loads, stats.script_load_failures, stats.noscripts);
 	show(s, "session resumption: store revocations-queued=%u revocations-resent=%lu revocations-expired=%lu (made while the store was out)",
 	     queued_v2_resume_store_revocations(), stats.revocations_resent,
 	     stats.revocations_expired);

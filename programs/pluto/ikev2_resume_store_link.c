@@ -12,10 +12,11 @@
  */
 
 /*
- * The configuration, the credentials, and the one connection to Redis:
- * made on pluto's event loop (hiredis' libevent adapter), made again
- * with back-off when lost, refused or silent.  What is sent on it is
- * in ikev2_resume_store.c and ikev2_resume_store_revoke.c.
+ * The one connection to Redis: made on pluto's event loop (hiredis'
+ * libevent adapter), made again with back-off when lost, refused or
+ * silent.  The address and credentials it uses are
+ * ikev2_resume_store_config.c's; what is sent on it is in
+ * ikev2_resume_store.c and ikev2_resume_store_revoke.c.
  */
 
 #include <errno.h>
@@ -23,8 +24,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/stat.h>
-#include <arpa/inet.h>
 
 #include <event2/event.h>
 #include <hiredis/hiredis.h>
@@ -35,10 +34,9 @@
 #include "log.h"
 #include "server.h"		/* for get_pluto_event_base(), schedule_timeout() */
 #include "timer.h"
-#include "ikev2_resume_wipe.h"
 #include "ikev2_resume_store_link.h"
+#include "ikev2_resume_store_config.h"
 
-#define MAX_CREDENTIALS		512
 #define MIN_BACKOFF_MS		100
 #define MAX_BACKOFF_MS		5000
 #define CONNECT_TIMEOUT_MS	1000
@@ -47,10 +45,9 @@
 
 struct resume_store_stats resume_store_stats;
 
-static struct resume_store_config config = {
-	.timeout = { .dt = { .tv_usec = RESUME_STORE_DEFAULT_TIMEOUT_MS * 1000, }, .is_set = true, },
-	.failure = RESUME_STORE_FAIL_CLOSED,
-};
+/* the configuration's (ikev2_resume_store_config.c) */
+#define config (*resume_store_config())
+#define endpoint (*resume_store_endpoint())
 
 enum store_state {
 	STORE_DOWN,
@@ -74,33 +71,11 @@ static struct {
 	struct timeout *connect_timer;
 	unsigned backoff_ms;
 	unsigned timeouts_in_a_row;
-	/* parsed address */
-	char *unix_path;
-	char *ip;
-	int port;
-	unsigned db;
-	/* from the credentials file, never logged */
-	char *user;
-	char *password;
 	char member[HOST_NAME_MAX + 32];
 	const char *why_down;	/* a static string */
 } store;
 
 static void connect_store(struct logger *logger);
-
-const struct resume_store_config *resume_store_config(void)
-{
-	return &config;
-}
-
-void set_resume_store_config(const struct resume_store_config *new)
-{
-	pfreeany(config.address);
-	pfreeany(config.credentials);
-	config = *new;
-	config.address = clone_str(new->address, "resume store address");
-	config.credentials = clone_str(new->credentials, "resume store credentials");
-}
 
 redisAsyncContext *resume_store_link(void)
 {
@@ -151,121 +126,6 @@ static void jam_errstr(struct jambuf *buf, const redisAsyncContext *ac)
 		return;
 	}
 	jam_resume_store_words(buf, ac->errstr, strnlen(ac->errstr, sizeof(ac->errstr)));
-}
-
-/* "redis://ADDR[:PORT][/DB]", "redis://[ADDR6][:PORT][/DB]", "/SOCKET" */
-static const char *parse_address(const char *address)
-{
-	if (address[0] == '/') {
-		store.unix_path = clone_str(address, "resume store socket");
-		return NULL;
-	}
-	if (!startswith(address, "redis://")) {
-		return "expecting redis://ADDRESS[:PORT][/DB] or the path of a unix socket";
-	}
-	const char *p = address + strlen("redis://");
-	char host[INET6_ADDRSTRLEN + 1];
-	size_t n;
-	if (*p == '[') {
-		p++;
-		n = strcspn(p, "]");
-		if (p[n] != ']') {
-			return "an IPv6 address needs its closing ]";
-		}
-	} else {
-		n = strcspn(p, ":/");
-	}
-	if (n == 0 || n >= sizeof(host)) {
-		return "the address is missing or too long";
-	}
-	memcpy(host, p, n);
-	host[n] = '\0';
-	p += n + (*(p + n) == ']');
-	unsigned char bytes[sizeof(struct in6_addr)];
-	if (inet_pton(AF_INET, host, bytes) != 1 && inet_pton(AF_INET6, host, bytes) != 1) {
-		/* hiredis would resolve a name with a blocking lookup */
-		return "the host must be a numeric IP address (a name would be looked up blocking the event loop)";
-	}
-	unsigned long port = 6379, db = 0;
-	char *end;
-	if (*p == ':') {
-		errno = 0;
-		port = strtoul(p + 1, &end, 10);
-		if (errno != 0 || end == p + 1 || port == 0 || port > 65535) {
-			return "the port is not a number from 1 to 65535";
-		}
-		p = end;
-	}
-	if (*p == '/') {
-		errno = 0;
-		db = strtoul(p + 1, &end, 10);
-		if (errno != 0 || end == p + 1 || db > 1000000) {
-			return "the database is not a number";
-		}
-		p = end;
-	}
-	if (*p != '\0') {
-		return "unexpected text after the address";
-	}
-	store.ip = clone_str(host, "resume store ip");
-	store.port = port;
-	store.db = db;
-	return NULL;
-}
-
-/* "USER PASSWORD" or "PASSWORD"; NULL, or why not (never the content) */
-static const char *read_credentials(const char *file)
-{
-	FILE *f = fopen(file, "r");
-	if (f == NULL) {
-		return strerror(errno);
-	}
-	struct stat st;
-	if (fstat(fileno(f), &st) != 0) {
-		fclose(f);
-		return strerror(errno);
-	}
-	if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-		fclose(f);
-		return "it is readable or writable by group or others (chmod 600 it)";
-	}
-	if (st.st_uid != geteuid()) {
-		fclose(f);
-		return "it is not owned by the user pluto runs as (root)";
-	}
-	char line[MAX_CREDENTIALS];
-	bool got = (fgets(line, sizeof(line), f) != NULL);
-	fclose(f);
-	if (!got) {
-		return "it is empty";
-	}
-	line[strcspn(line, "\r\n")] = '\0';
-	char *space = strchr(line, ' ');
-	const char *why = NULL;
-	if (line[0] == '\0') {
-		why = "it is empty";
-	} else if (space == NULL) {
-		store.password = clone_str(line, "resume store password");
-	} else {
-		*space = '\0';
-		if (line[0] == '\0' || space[1] == '\0' || strchr(space + 1, ' ') != NULL) {
-			why = "expecting one line: USER PASSWORD";
-		} else {
-			store.user = clone_str(line, "resume store user");
-			store.password = clone_str(space + 1, "resume store password");
-		}
-	}
-	wipe_secret_thing(line);
-	return why;
-}
-
-static void free_secret_str(char **s)
-{
-	if (*s != NULL) {
-		wipe_secret_bytes(*s, strlen(*s));
-		pfree(*s);
-		*s = NULL;
-	}
 }
 
 static void drop_connection(const char *why)
@@ -409,9 +269,9 @@ static void connect_store(struct logger *logger)
 		return;
 	}
 	resume_store_stats.reconnects++;
-	redisAsyncContext *ac = (store.unix_path != NULL ?
-				 redisAsyncConnectUnix(store.unix_path) :
-				 redisAsyncConnect(store.ip, store.port));
+	redisAsyncContext *ac = (endpoint.unix_path != NULL ?
+				 redisAsyncConnectUnix(endpoint.unix_path) :
+				 redisAsyncConnect(endpoint.ip, endpoint.port));
 	if (ac == NULL) {
 		llog(RC_LOG, logger, "session resumption store: out of memory connecting");
 		schedule_reconnect(logger);
@@ -441,21 +301,22 @@ static void connect_store(struct logger *logger)
 	redisAsyncSetConnectCallback(ac, on_connect);
 	redisAsyncSetDisconnectCallback(ac, on_disconnect);
 	/* queued now, sent first once connected: every request follows them */
-	if (store.password != NULL) {
-		if (store.user != NULL) {
-			const char *argv[] = { "AUTH", store.user, store.password, };
+	if (endpoint.password != NULL) {
+		if (endpoint.user != NULL) {
+			const char *argv[] = { "AUTH", endpoint.user, endpoint.password, };
 			redisAsyncCommandArgv(ac, setup_reply, "AUTH", elemsof(argv), argv, NULL);
 		} else {
-			const char *argv[] = { "AUTH", store.password, };
+			const char *argv[] = { "AUTH", endpoint.password, };
 			redisAsyncCommandArgv(ac, setup_reply, "AUTH", elemsof(argv), argv, NULL);
 		}
 	}
-	if (store.db != 0) {
+	if (endpoint.db != 0) {
 		char db[16];
-		snprintf(db, sizeof(db), "%u", store.db);
+		snprintf(db, sizeof(db), "%u", endpoint.db);
 		const char *argv[] = { "SELECT", db, };
 		redisAsyncCommandArgv(ac, setup_reply, "SELECT", elemsof(argv), argv, NULL);
 	}
+	load_v2_resume_store_script(ac);
 	schedule_timeout("resume store connect", &store.connect_timer,
 			 deltatime_from_milliseconds(CONNECT_TIMEOUT_MS), connect_timeout, NULL);
 }
@@ -482,13 +343,13 @@ void start_v2_resume_store(struct logger *logger)
 	char host[HOST_NAME_MAX + 1] = "";
 	gethostname(host, sizeof(host) - 1);
 	snprintf(store.member, sizeof(store.member), "%s/%d", host, (int)getpid());
-	const char *why = parse_address(config.address);
+	const char *why = parse_resume_store_address(config.address);
 	if (why != NULL) {
 		not_used("", config.address, why, "address invalid", logger);
 		return;
 	}
 	if (config.credentials != NULL &&
-	    (why = read_credentials(config.credentials)) != NULL) {
+	    (why = read_resume_store_credentials(config.credentials)) != NULL) {
 		not_used(" credentials", config.credentials, why, "credentials refused", logger);
 		return;
 	}
@@ -497,7 +358,7 @@ void start_v2_resume_store(struct logger *logger)
 	     "session resumption store: %s, per request %jdms, failure=%s%s",
 	     config.address, milliseconds_from_deltatime(config.timeout),
 	     (config.failure == RESUME_STORE_FAIL_CLOSED ? "closed" : "local"),
-	     (store.password != NULL ? ", with credentials" : ""));
+	     (endpoint.password != NULL ? ", with credentials" : ""));
 	connect_store(logger);
 }
 
@@ -508,11 +369,6 @@ void stop_v2_resume_store(void)
 	destroy_timeout(&store.connect_timer);
 	drop_connection("stopped");
 	free_queued_v2_resume_store_revocations();
-	pfreeany(store.unix_path);
-	pfreeany(store.ip);
-	free_secret_str(&store.user);
-	free_secret_str(&store.password);
-	pfreeany(config.address);
-	pfreeany(config.credentials);
+	free_resume_store_config();
 }
 

@@ -12,13 +12,17 @@
  */
 
 /*
- * Inside the store only (ikev2_resume_store*.c).  The store is three
+ * Inside the store only (ikev2_resume_store*.c).  The store is these
  * files, one concern each:
  *
- *   ikev2_resume_store_link.c    the configuration, the credentials, the
- *                                one connection to Redis and its back-off
- *   ikev2_resume_store.c         a resumption's question (one EVAL), the
- *                                answer, its timer; --resumestatus
+ *   ikev2_resume_store_config.c  the configuration, the address, the
+ *                                credentials (ikev2_resume_store_config.h)
+ *   ikev2_resume_store_link.c    the one connection to Redis and its
+ *                                back-off
+ *   ikev2_resume_store_schema.c  what the store holds: key names, the
+ *                                check script (SCRIPT LOAD, EVALSHA)
+ *   ikev2_resume_store.c         a resumption's question (one EVALSHA),
+ *                                the answer, its timer; --resumestatus
  *   ikev2_resume_store_revoke.c  revocations, and the bounded queue of
  *                                those made while the store was out
  *
@@ -64,6 +68,10 @@ struct resume_store_stats {
 	unsigned long references_unknown;	/* GETDEL found nothing */
 	unsigned long references_sealed_instead;	/* no store: the sealed ticket sent */
 	unsigned long references_issue_failures;	/* the write was refused */
+	/* the check script (EVALSHA) */
+	unsigned long script_loads;		/* SCRIPT LOAD sent, once a connection */
+	unsigned long script_load_failures;	/* refused: EVAL with the text */
+	unsigned long noscripts;		/* EVALSHA not known: sent again as EVAL */
 	intmax_t last_us;
 	intmax_t max_us;
 	intmax_t sum_us;
@@ -88,7 +96,7 @@ void resume_store_link_unanswered(struct logger *logger);
 /* the store's own words, printable (jam_sanitized_bytes()) and bounded */
 void jam_resume_store_words(struct jambuf *buf, const char *words, size_t len);
 
-/* ikev2_resume_store.c: key names.  LEN bytes as 2*LEN lower-case hex
+/* ikev2_resume_store_schema.c: key names.  LEN bytes as 2*LEN lower-case hex
  * digits (SIZE >= 2*LEN+1); ikev2-resume:revoked-peer:<SHA-256 of the
  * ID as ipsec status shows it>, KEY holds RESUME_STORE_PEER_KEY_SIZE */
 #define RESUME_STORE_PEER_KEY_SIZE	(sizeof(RESUME_STORE_KEY_PREFIX "revoked-peer:") + 64)
@@ -98,6 +106,12 @@ bool resume_store_peer_key(char *key, size_t size, const char *peer);
 /* ikev2_resume_store.c: refuse a ticket for REASON, counted and logged with WHOSE */
 enum resume_reject_reason resume_store_refuse(enum resume_reject_reason reason,
 					       const char *whose, struct logger *logger);
+
+/* ikev2_resume_store_schema.c: queue SCRIPT LOAD of the check script
+ * on a new connection; its text; its SHA-1 once loaded, or NULL (EVAL) */
+void load_v2_resume_store_script(struct redisAsyncContext *ac);
+const char *resume_store_check_script(void);
+const char *resume_store_check_script_sha(void);
 
 /* ikev2_resume_store_revoke.c: once connected; at stop */
 void resend_queued_v2_resume_store_revocations(struct redisAsyncContext *ac,

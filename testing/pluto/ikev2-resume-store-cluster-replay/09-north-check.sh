@@ -4,5 +4,8 @@ ipsec whack --resumestatus | swan-match ' replayed=1 '
 swan-log lacks 'responder established IKE SA; authenticated peer using authby=session-resume'
 # and the full handshake that followed
 swan-log has 'responder established IKE SA; authenticated peer using authby=secret'
-# B's refusal took one round trip too
-swan-on nic swan-redis cli info commandstats | swan-match '^cmdstat_eval:calls=2,'
+# B's refusal: its EVALSHA met NOSCRIPT and went again as EVAL, counted
+ipsec whack --resumestatus | swan-match 'store script-loads=2 script-load-failures=0 noscripts=1 '
+ipsec whack --resumestatus | swan-match ' errors=0 '
+swan-on nic swan-redis cli info commandstats | swan-match '^cmdstat_evalsha:calls=2,'
+swan-on nic swan-redis cli info commandstats | swan-match '^cmdstat_eval:calls=1,'
