@@ -1,5 +1,5 @@
 # a real takeover sends a gratuitous ARP
-ip neigh flush dev eth0
+ip neigh flush dev eth1
 # keep the reference after using it, to present it again
 ipsec whack --impair reuse-resume-ticket
 ipsec up west-east

@@ -1,5 +1,6 @@
 swan-cluster-seed
-ip addr add 192.0.2.23/24 dev eth0
+# on its interface behind nic (upstream's north is on 192.1.3.0/24)
+ip addr add 192.1.2.23/32 dev eth1
 ipsec start
 ipsec add west-east
 swan-log wait -t 10 'session resumption store: connected to redis://192.0.2.254:6379'
