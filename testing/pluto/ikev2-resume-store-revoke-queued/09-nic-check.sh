@@ -1,7 +1,7 @@
 # the store holds the revocation east re-sent
-swan-redis wait-keys 1 'ikev2-resume:revoked-peer:*' | swan-match -c 1 '^ikev2-resume:revoked-peer:[0-9a-f]{64}$'
+../../guestbin/swan-redis wait-keys 1 'ikev2-resume:revoked-peer:*' | ../../guestbin/swan-match -c 1 '^ikev2-resume:revoked-peer:[0-9a-f]{64}$'
 # the revocation's time, with the TTL it had left
-key=$(swan-redis cli --scan --pattern 'ikev2-resume:revoked-peer:*')
-swan-redis cli get "$key" | swan-match '^[0-9]{10}$'
-ttl=$(swan-redis cli pttl "$key")
+key=$(../../guestbin/swan-redis cli --scan --pattern 'ikev2-resume:revoked-peer:*')
+../../guestbin/swan-redis cli get "$key" | ../../guestbin/swan-match '^[0-9]{10}$'
+ttl=$(../../guestbin/swan-redis cli pttl "$key")
 [ "$ttl" -gt 0 ]

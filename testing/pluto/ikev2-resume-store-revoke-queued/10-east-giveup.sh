@@ -1,2 +1,2 @@
 # member A gives up its address (a takeover)
-ip addr del 192.0.2.23/24 dev eth0
+ip addr del 192.1.2.23/24 dev eth1
