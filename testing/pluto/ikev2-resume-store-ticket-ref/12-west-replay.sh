@@ -1,2 +1,2 @@
-ipsec suspend west-east
-swan-reconnect-fallback west-east TICKET_NACK
+ipsec whack --suspend --name west-east
+../../guestbin/swan-reconnect-fallback west-east TICKET_NACK

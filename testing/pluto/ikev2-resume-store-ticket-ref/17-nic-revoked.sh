@@ -1,1 +1,1 @@
-swan-redis cli info commandstats | swan-match -c 1 '^cmdstat_getdel:calls=3,'
+../../guestbin/swan-redis cli info commandstats | ../../guestbin/swan-match -c 1 '^cmdstat_getdel:calls=3,'

@@ -1,3 +1,3 @@
-ipsec suspend west-east
+ipsec whack --suspend --name west-east
 ipsec whack --impair corrupt-resume-ticket
-swan-reconnect-fallback west-east TICKET_NACK
+../../guestbin/swan-reconnect-fallback west-east TICKET_NACK

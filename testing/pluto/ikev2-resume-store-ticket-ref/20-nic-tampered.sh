@@ -1,2 +1,2 @@
 # no round trip for the tampered ticket
-swan-redis cli info commandstats | swan-match -c 1 '^cmdstat_getdel:calls=3,'
+../../guestbin/swan-redis cli info commandstats | ../../guestbin/swan-match -c 1 '^cmdstat_getdel:calls=3,'
