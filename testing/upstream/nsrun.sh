@@ -42,8 +42,7 @@
 # and removed afterwards (form.py's convention: a marker file per user).
 #
 # NSRUN_ARGS: more arguments for nsrun (e.g. "--log-level debug");
-# NSRUN_TRACE=1: trace this script.  A command the sudo shim ran that
-# failed is named in WORK/sudo.log.
+# NSRUN_TRACE=1: trace this script.
 #
 # Output: WORK/NAME/OUTPUT (nsrun's own: RESULT, *.console.verbose.txt,
 # *.console.txt, *.console.diff, pluto logs) and WORK/NAME/nsrun.log; one
@@ -156,22 +155,33 @@ env=()
 while [ $# -gt 0 ] && [[ $1 == [A-Za-z_]*=* ]]; do env+=("$1"); shift; done
 cmd=$(type -P "$1") || { echo "sudo: $1: command not found" >&2; exit 1; }
 shift
-rc=0
-SUDO_COMMAND="$cmd${*:+ $*}" SUDO_USER=root env "${env[@]}" "$cmd" "$@" || rc=$?
-# a failed command is named in WORK/sudo.log (nsrun only sees an EOF)
-if [ $rc -ne 0 ]; then
-	{
-		echo "$(date +%T.%N) exit $rc: $cmd $*"
-		for a in "$@"; do
-			case $a in --mount=/*|--net=/*|--uts=/*) echo "  ${a#*=}: $(findmnt -n -o FSTYPE "${a#*=}" || echo 'not a mount point')" ;; esac
-		done
-	} >> "${0%/bin/sudo}/sudo.log"
+# nsrun's root console is one prompt behind (localhost_sudo() sends three
+# lines before its first wait), so nsrun opens a host's console through
+# nsenter while that host's `unshare --mount=FILE ...` may still run in
+# it: wait (60s at most) until the namespace files are bound
+if [ "${cmd##*/}" = nsenter ]; then
+	for a in "$@"; do
+		case $a in
+		--mount=/*|--net=/*|--uts=/*)
+			for _ in $(seq 600); do
+				[ "$(findmnt -n -o FSTYPE "${a#*=}")" != nsfs ] || break
+				sleep 0.1
+			done
+			[ "$(findmnt -n -o FSTYPE "${a#*=}")" = nsfs ] ||
+				echo "$(date +%T.%N) ${a#*=}: not a namespace after 60s" >> "${0%/bin/sudo}/sudo.log" ;;
+		esac
+	done
 fi
-exit $rc
+SUDO_COMMAND="$cmd${*:+ $*}" SUDO_USER=root exec env "${env[@]}" "$cmd" "$@"
 EOF
 	chmod 755 "$WORK/bin/sudo"
 	export PATH=$WORK/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin
-	export HOME=/root TERM=dumb LANG=C
+	# a HOME of its own: nsrun's consoles are interactive shells, and this
+	# machine's /root/.bashrc (pyenv) takes longer to start than fab's
+	# 10 s prompt wait under load; upstream's guests have a plain one
+	mkdir -p "$WORK/home"
+	: > "$WORK/home/.bashrc"
+	export HOME=$WORK/home TERM=dumb LANG=C
 	unset SUDO_COMMAND
 
 	local rc=0 result status nonzero
