@@ -73,7 +73,7 @@ while [ $# -gt 0 ]; do
 	*) break ;;
 	esac
 done
-[ $# -gt 0 ] || { echo "usage: nsrun.sh [--prefix P] [--work DIR] [--timeout S] TEST..." >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: nsrun.sh [--prefix P] [--work DIR] [--timeout S] [--collect DIR] TEST..." >&2; exit 2; }
 
 tarball_testing=$WORK/src/libreswan-5.2/testing
 
