@@ -8,6 +8,8 @@
 #   make stock        unpatched libreswan into build/stock/inst
 #   make check-stock  the same tests against stock 5.2 (some must fail)
 #   make check-upstream  libreswan 5.2's own tests, stock and patched (docs/upstream-tests.md)
+#   make check-nsrun TESTS=...  those tests under libreswan's own namespace
+#                     runner, testing/utils/nsrun (docs/upstream-tests.md; not in check)
 #   make check-bisect after every patch of the packagers' series the tree
 #                     builds with -Werror and the tests that exist then pass
 #                     (BISECT_FLAGS=--build-only / --sample; resumable)
@@ -61,9 +63,10 @@ BENCH_STORE_TICKETS ?= sealed
 STRESS_RUNS ?= 50
 VARIANT ?= patched
 UPSTREAM_FLAGS ?=
+NSRUN_FLAGS ?=
 UPSTREAM_JOBS ?= 4
 
-.PHONY: all deps source build stock check check-stock check-upstream check-bisect dist-series fuzz bench-ticket bench \
+.PHONY: all deps source build stock check check-stock check-upstream check-nsrun check-bisect dist-series fuzz bench-ticket bench \
 	bench-callgrind bench-wake bench-memory bench-store stress-shutdown demo \
 	dev-tree dev-tree-reset export-patches deb rpm check-deb clean distclean
 
@@ -93,6 +96,12 @@ check-upstream: build stock
 	@$(TOP)/mk/upstream-deps.sh
 	@nice -n 10 $(PYTHON) $(TOP)/testing/upstream/run.py --jobs $(UPSTREAM_JOBS) $(UPSTREAM_FLAGS) $(TESTS)
 	@$(PYTHON) $(TOP)/testing/upstream/table.py $(BUILD)/upstream/results.tsv
+
+# libreswan's own namespace runner on TESTS (ours in libreswan's form or the
+# tarball's), contained in a namespace of its own; not part of check
+check-nsrun: build
+	@test -n "$(TESTS)" || { echo "make check-nsrun TESTS=\"name ...\"" >&2; exit 2; }
+	@$(TOP)/testing/upstream/nsrun.sh --prefix $(BUILD)/inst $(NSRUN_FLAGS) $(TESTS)
 
 check-stock: stock
 	@$(RUNNER) --prefix $(BUILD)/stock/inst --variant stock $(RUNNER_FLAGS) $(TESTS)

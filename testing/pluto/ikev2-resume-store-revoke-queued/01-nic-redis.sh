@@ -1,2 +1,2 @@
-swan-redis start
-swan-redis cli ping | swan-match PONG
+../../guestbin/swan-redis start
+../../guestbin/swan-redis cli ping | ../../guestbin/swan-match PONG

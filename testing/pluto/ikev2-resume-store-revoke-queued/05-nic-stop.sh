@@ -1,1 +1,1 @@
-swan-redis stop
+../../guestbin/swan-redis stop

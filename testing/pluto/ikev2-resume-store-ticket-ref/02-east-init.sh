@@ -1,5 +1,7 @@
+../../guestbin/swan-prep --nokeys
 # one seed for the whole cluster
-swan-cluster-seed
+../../guestbin/swan-cluster-seed
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
-swan-log wait -t 10 'session resumption store: connected to redis://192.0.2.254:6379'
+../../guestbin/swan-log wait -t 10 'session resumption store: connected to redis://192.1.2.254:6379'

@@ -1,2 +1,0 @@
-ipsec suspend west-east
-swan-reconnect-fallback west-east TICKET_NACK

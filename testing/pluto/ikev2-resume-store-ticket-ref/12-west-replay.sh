@@ -1,0 +1,2 @@
+ipsec whack --suspend --name west-east
+../../guestbin/swan-reconnect-fallback west-east TICKET_NACK

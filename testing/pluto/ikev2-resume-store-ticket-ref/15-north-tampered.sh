@@ -1,5 +1,0 @@
-swan-log has 'rejecting IKE_SESSION_RESUME ticket: tag failure \(a reference\)'
-ipsec whack --resumestatus | swan-match ' tag-failure=1( |$)'
-# no round trip for it
-swan-on nic swan-redis cli info commandstats | swan-match -c 1 '^cmdstat_getdel:calls=3,'
-swan-log count 1 'responder established IKE SA; authenticated peer using authby=session-resume'

@@ -1,0 +1,2 @@
+# no round trip for the tampered ticket
+../../guestbin/swan-redis cli info commandstats | ../../guestbin/swan-match -c 1 '^cmdstat_getdel:calls=3,'

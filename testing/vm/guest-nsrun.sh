@@ -1,0 +1,6 @@
+# VM tier, inside the guest: libreswan's own namespace runner
+# (testing/upstream/nsrun.sh, i.e. testing/utils/nsrun) on tests that
+# need ESP; each test's nsrun output goes to $VM_OUT/NAME/.
+#   testing/vm/vm.sh run -o DIR testing/vm/guest-nsrun.sh ikev2-resume-esp-psk
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+exec "$top/testing/upstream/nsrun.sh" --collect "$VM_OUT" "$@"
