@@ -256,16 +256,22 @@ echo core > $D/core_pattern
 mount --bind $D/core_pattern /proc/sys/kernel/core_pattern
 # /etc as the host's, with /etc/ipsec.* of its own
 mount -t overlay overlay -o lowerdir=/etc,upperdir=$D/etc.up,workdir=$D/etc.wk /etc
-rm -rf /etc/ipsec.d /etc/ipsec.conf /etc/ipsec.secrets /etc/strongswan
-cp -a {prefix}/etc/ipsec.d /etc/ipsec.d
-cp {prefix}/etc/ipsec.conf {prefix}/etc/ipsec.secrets /etc/
-# the build's compiled-in paths are the same files
-mount -t overlay overlay -o lowerdir={prefix},upperdir=$D/prefix.up,workdir=$D/prefix.wk {prefix}
-rm -rf {prefix}/run {prefix}/etc/ipsec.d {prefix}/etc/ipsec.conf {prefix}/etc/ipsec.secrets
-ln -s /run/pluto {prefix}/run
-ln -s /etc/ipsec.d {prefix}/etc/ipsec.d
-ln -s /etc/ipsec.conf {prefix}/etc/ipsec.conf
-ln -s /etc/ipsec.secrets {prefix}/etc/ipsec.secrets
+rm -rf /etc/strongswan
+if [ -e {prefix}/etc/ipsec.conf ]; then
+	# a build prefix: its files, and its compiled-in paths are the
+	# same files as /etc/ipsec.* and /run/pluto
+	rm -rf /etc/ipsec.d /etc/ipsec.conf /etc/ipsec.secrets
+	cp -a {prefix}/etc/ipsec.d /etc/ipsec.d
+	cp {prefix}/etc/ipsec.conf {prefix}/etc/ipsec.secrets /etc/
+	mount -t overlay overlay -o lowerdir={prefix},upperdir=$D/prefix.up,workdir=$D/prefix.wk {prefix}
+	rm -rf {prefix}/run {prefix}/etc/ipsec.d {prefix}/etc/ipsec.conf {prefix}/etc/ipsec.secrets
+	ln -s /run/pluto {prefix}/run
+	ln -s /etc/ipsec.d {prefix}/etc/ipsec.d
+	ln -s /etc/ipsec.conf {prefix}/etc/ipsec.conf
+	ln -s /etc/ipsec.secrets {prefix}/etc/ipsec.secrets
+fi
+# (an installed package, prefix /usr: its compiled-in paths are
+# /etc/ipsec.* and /run/pluto already, and its files are in /etc)
 # upstream's guests install into /usr/local
 mount --bind {prefix}/sbin /usr/local/sbin
 """
