@@ -584,9 +584,12 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
     if status != "passed" and certs:
         note = ("environment: certificates: upstream's certificates missing (%s); " % why
                 + note).rstrip("; ")
-    elif status != "passed" and nss:
+    elif status != "passed" and nss and os.path.exists(os.path.join(testing, "..", "..", "x509-failed")):
         note = ("environment: certificates: pluto found no NSS database (swan-prep's keys "
                 "come from testing/x509: %s); " % why + note).rstrip("; ")
+    elif status != "passed" and nss:
+        note = ("environment: NSS database: pluto found none it could open in /etc/ipsec.d "
+                "(what the test's preparation left there); " + note).rstrip("; ")
     elif status != "passed" and (esp or cuts):
         note = ("environment: no ESP on host; " + note).rstrip("; ")
     if cuts:

@@ -39,6 +39,8 @@ for line in open(differences):
 def reason(note):
     """An environment failure's reason, without the test's own details."""
     n = re.sub(r"^\[.*", "", note).split(" [")[0]
+    if "NSS database" in n and "x509's scripts made them" in n or n.startswith("environment: NSS database"):
+        return "environment: pluto found no NSS database it could open in /etc/ipsec.d"
     if n.startswith("environment: certificates"):
         return "environment: certificates (" + ("pluto found no NSS database"
                                                 if "NSS database" in n else
