@@ -54,8 +54,40 @@ def reason(note):
     return "output differs from upstream's expected output" if not n else n.split(";")[0]
 
 
+def wall_time():
+    """Seconds during which at least one of the counted test runs ran:
+    each run ended when its kept tree's result.tsv was written
+    (WORK/BUILD/TEST/result.tsv, beside RESULTS) and began its seconds
+    before.  None without kept trees."""
+    work = os.path.dirname(os.path.abspath(results))
+    spans = []
+    missing = 0
+    for t, r in rows.items():
+        for b in ("stock", "patched"):
+            f = r.get(b)
+            if not f:
+                continue
+            try:
+                end = os.stat(os.path.join(work, b, t, "result.tsv")).st_mtime
+                spans.append((end - int(f[3] or 0), end))
+            except (OSError, ValueError):
+                missing += 1
+    if not spans:
+        return None
+    total, until = 0.0, None
+    for a, z in sorted(spans):
+        if until is None or a > until:
+            total += z - a
+            until = z
+        elif z > until:
+            total += z - until
+            until = z
+    return total, missing
+
+
 n = collections.Counter()
 alike = collections.Counter()
+alike_tests = {}    # reason -> tests (named where there are few)
 secs = 0
 different = []
 unexplained = []
@@ -82,7 +114,9 @@ for t, r in rows.items():
                 unexplained.append((t, host))
             different.append((t, host, cls, because))
     elif s[2] != "passed" and p[2] != "passed":
-        alike[reason(s[4] if s[4] else p[4])] += 1
+        k = reason(s[4] if s[4] else p[4])
+        alike[k] += 1
+        alike_tests.setdefault(k, []).append(t)
 
 print("Tests run on both builds: %d (stock %s, patched %s)" % (n["run"], "build/stock/inst", "build/inst"))
 print("- identical sanitized output on both builds: %d" % n["identical"])
@@ -93,10 +127,14 @@ print("- passed against upstream's expected output: stock %d, patched %d"
       % (n["passed stock"], n["passed patched"]))
 print("- failing alike on both builds (compare identical, neither passed), by reason:")
 for k, v in alike.most_common():
-    print("    %4d  %s" % (v, k))
+    print("    %4d  %s%s" % (v, k, ": " + ", ".join(alike_tests[k]) if v <= 5 else ""))
 if n["incomplete"]:
     print("- incomplete (one build not run yet; a rerun continues): %d" % n["incomplete"])
 print("- test time: %d s summed over tests and builds (%.1f h)" % (secs, secs / 3600.0))
+wall = wall_time()
+if wall is not None:
+    print("- wall time: %d s (%.1f h): the union of the run intervals of those results "
+          "(kept trees' result.tsv times), %d test run(s) not kept" % (wall[0], wall[0] / 3600.0, wall[1]))
 print()
 print("| test | host | class | patch or reason |")
 print("|---|---|---|---|")
