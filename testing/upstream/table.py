@@ -41,6 +41,9 @@ def reason(note):
     n = re.sub(r"^\[.*", "", note).split(" [")[0]
     if "NSS database" in n and "x509's scripts made them" in n or n.startswith("environment: NSS database"):
         return "environment: pluto found no NSS database it could open in /etc/ipsec.d"
+    if n.startswith("environment: certificates") and "fails with Debian's certutil" in n:
+        return ("environment: certificates: run before testing/x509's scripts could make them "
+                "(NSS 3.87's certutil, before testing/upstream/shims/certutil); to run again")
     if n.startswith("environment: certificates"):
         return "environment: certificates (" + ("pluto found no NSS database"
                                                 if "NSS database" in n else
