@@ -46,6 +46,9 @@ import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NSENV = "SWAN_UPSTREAM_RUNNER_NS"
+SHIMS = os.path.join(TOP, "testing", "upstream", "shims")
+# the work tree's .ready: what made its certificates
+TREE_VERSION = "ok: certificates made with testing/upstream/shims\n"
 
 # upstream's topology (testing/utils/ns.sh; IPv6 as upstream's KVM networks)
 # host: [(ifname, bridge, [addresses])], [routes]
@@ -117,7 +120,9 @@ def prepare_tree(work, tarball, x509=True):
     tree = os.path.join(work, "src")
     stamp = os.path.join(tree, ".ready")
     testing = os.path.join(tree, "libreswan-5.2", "testing")
-    if os.path.exists(stamp):
+    # a tree made before the certutil shim (its certificates failed) is
+    # made again; one without certificates (--no-x509) serves as it is
+    if os.path.exists(stamp) and (not x509 or open(stamp).read() == TREE_VERSION):
         return testing
     shutil.rmtree(tree, ignore_errors=True)
     os.makedirs(tree)
@@ -136,12 +141,15 @@ def prepare_tree(work, tarball, x509=True):
         shutil.copy(os.path.join(x509, f), tmp)
     out = []
     failed = []
+    # testing/upstream/shims first on PATH: a certutil that works around
+    # NSS 3.87's CRL distribution point bug (see the script), nothing else
+    env = dict(os.environ, PATH=SHIMS + ":" + os.environ.get("PATH", "/usr/bin:/bin"))
     # bash: upstream's guests' /bin/sh is bash, and generate.sh uses {a,b}
     for cmd in (["bash", os.path.join(x509, "generate.sh"), tmp],
                 ["/usr/bin/python3", "./dist_certs.py"],
                 ["bash", os.path.join(x509, "crl.sh"), tmp],
                 ["bash", os.path.join(x509, "selfsigned.sh"), os.path.join(tmp, "selfsigned")]):
-        r = sh(cmd, check=False, cwd=tmp)
+        r = sh(cmd, check=False, cwd=tmp, env=env)
         out.append("$ %s\n%s\n[exit %d]" % (" ".join(cmd), r.stdout, r.returncode))
         if r.returncode:
             # not fatal: the tests that need these certificates fail
@@ -154,7 +162,7 @@ def prepare_tree(work, tarball, x509=True):
         open(os.path.join(tree, "x509-failed"), "w").write("; ".join(failed) + "\n")
     sh("cd %s && tar cf - */ | tar -C %s -xf -" % (tmp, x509))
     shutil.rmtree(tmp)
-    open(stamp, "w").write("ok\n")
+    open(stamp, "w").write(TREE_VERSION)
     return testing
 
 
@@ -542,23 +550,14 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
     results = {}
     for host in consoles:
         verbose = "%s/OUTPUT/%s.console.verbose.txt" % (tdir, host)
-        # the build's compiled-in paths are upstream's guest paths here
-        # (the per-host prefix overlay): say them as a guest does, so
-        # that neither upstream's expected output nor the other build's
-        # differs in the prefix alone
-        os.makedirs(os.path.join(rundir, "guest-paths"), exist_ok=True)
-        guest = os.path.join(rundir, "guest-paths", "%s.console.verbose.txt" % host)
-        open(guest, "w").write(guest_paths(open(verbose, errors="replace").read(), prefix))
-        r = sh(["bash", os.path.join(testing, "utils", "sanitizer.sh"), guest, tdir],
-               check=False, cwd=tdir)
-        open("%s/OUTPUT/%s.console.txt" % (tdir, host), "w").write(r.stdout)
+        got = sanitized(testing, tdir, rundir, host, verbose, prefix)
+        open("%s/OUTPUT/%s.console.txt" % (tdir, host), "w").write(got)
         expected = "%s/%s.console.txt" % (tdir, host)
         if not os.path.exists(expected):
             results[host] = "no-expected"
             continue
         exp = open(expected, "rb").read()
-        got = r.stdout.encode()
-        if strip(exp) == strip(got):
+        if strip(exp) == strip(got.encode()):
             results[host] = "match"
         else:
             results[host] = "differ"
@@ -583,13 +582,20 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
                 for f in glob.glob(tdir + "/OUTPUT/*.console.verbose.txt"))
     nss = any("FATAL ERROR: NSS: initialization" in open(f, errors="replace").read()
               for f in glob.glob(tdir + "/OUTPUT/*.pluto.log"))
+    # why testing/x509's scripts did not make them (prepare_tree)
+    try:
+        why = open(os.path.join(testing, "..", "..", "x509-failed")).read().strip()
+    except OSError:
+        why = "testing/x509's scripts made them; not this one"
     if status != "passed" and certs:
-        note = ("environment: certificates: upstream's certificates missing (testing/x509/generate.sh "
-                "fails with Debian's certutil); " + note).rstrip("; ")
-    elif status != "passed" and nss:
-        note = ("environment: certificates: pluto found no NSS database (swan-prep's keys "
-                "come from testing/x509, whose generate.sh fails with Debian's certutil); "
+        note = ("environment: certificates: upstream's certificates missing (%s); " % why
                 + note).rstrip("; ")
+    elif status != "passed" and nss and os.path.exists(os.path.join(testing, "..", "..", "x509-failed")):
+        note = ("environment: certificates: pluto found no NSS database (swan-prep's keys "
+                "come from testing/x509: %s); " % why + note).rstrip("; ")
+    elif status != "passed" and nss:
+        note = ("environment: NSS database: pluto found none it could open in /etc/ipsec.d "
+                "(what the test's preparation left there); " + note).rstrip("; ")
     elif status != "passed" and (esp or cuts):
         note = ("environment: no ESP on host; " + note).rstrip("; ")
     if cuts:
@@ -598,11 +604,28 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
     return status, secs, (note + (" [" + hosts + "]" if hosts else "")).strip()
 
 
+def sanitized(testing, tdir, rundir, host, verbose, prefix):
+    """HOST's raw console VERBOSE as upstream's sanitizer.sh makes it,
+    the build's compiled-in paths said as a guest says them (the
+    per-host prefix overlay makes them upstream's guest paths): neither
+    upstream's expected output nor the other build's differs in the
+    prefix alone."""
+    os.makedirs(os.path.join(rundir, "guest-paths"), exist_ok=True)
+    guest = os.path.join(rundir, "guest-paths", "%s.console.verbose.txt" % host)
+    open(guest, "w").write(guest_paths(open(verbose, errors="replace").read(), prefix))
+    return sh(["bash", os.path.join(testing, "utils", "sanitizer.sh"), guest, tdir],
+              check=False, cwd=tdir).stdout
+
+
 def guest_paths(text, prefix):
     for mine, theirs in (("/etc/ipsec.", "/etc/ipsec."), ("/run/", "/run/pluto/"),
                          ("/run", "/run/pluto"),
                          ("/libexec/ipsec/", "/usr/local/libexec/ipsec/"),
-                         ("/sbin/", "/usr/local/sbin/")):
+                         ("/sbin/", "/usr/local/sbin/"),
+                         # ipsec auto --status's config setup lines
+                         ("/etc,", "/etc,"),
+                         ("/libexec/ipsec", "/usr/local/libexec/ipsec"),
+                         ("/sbin", "/usr/local/sbin")):
         text = text.replace(prefix + mine, theirs)
     return text
 
@@ -632,18 +655,60 @@ def append(results, fields):
         f.write("\t".join(str(x).replace("\t", " ").replace("\n", " ") for x in fields) + "\n")
 
 
+# What differs from run to run (or only in where a line of pluto's
+# source is), not in what a build does; testing/upstream/differences.txt
+# names the tests where each was seen, and why it is volatile.
+VOLATILE = [
+    # monotonic times in pluto's Message ID dumps
+    (rb"\.last_(sent|recv)=[0-9.]+", rb".last_\1=T"),
+    # the source line of an EXPECTATION FAILED / PASSERT: a patch above
+    # the line moves it
+    (rb"\(([A-Za-z0-9_]+)\(\) \+[0-9]+ ", rb"(\1() +N "),
+    # random SPIs and IKEv1 Message IDs in pluto log lines
+    (rb"SPI=[0-9a-f]{8}\b", rb"SPI=X"),
+    (rb"\{msgid:[0-9a-f]{8}\}", rb"{msgid:X}"),
+    # a veth's random MAC address
+    (rb"link/ether [0-9a-f:]{17}", rb"link/ether MAC"),
+    # OpenSSL's error lines begin with the thread's id
+    (rb"(?m)^[0-9A-F]{12,16}:error:", rb"THREAD:error:"),
+    # sed -i's temporary file
+    (rb"/sed[A-Za-z0-9]{6}:", rb"/sedXXXXXX:"),
+]
+# upstream's guestbin/wait-for.sh and wait-for-pluto.sh print, when the
+# wait times out, the tail of the pluto log they read, each line
+# prefixed "output: ".  That is the pluto log (not compared: the series
+# logs more), cut where the last 100 or 1000 lines begin, with the
+# helper threads' lines in the order they came; the comparison drops it.
+LOG_DUMP = re.compile(rb"(?m)^output: .*\n?")
+
+
+def unvolatile(s):
+    for pattern, repl in VOLATILE:
+        s = re.sub(pattern, repl, s)
+    return LOG_DUMP.sub(b"", s)
+
+
 def compare(work, test):
     """Sanitized output of the two builds, host by host."""
     diffs = []
     for s in sorted(glob.glob("%s/stock/%s/upper/pluto/%s/OUTPUT/*.console.txt" % (work, test, test))):
         host = os.path.basename(s).split(".")[0]
         p = "%s/patched/%s/upper/pluto/%s/OUTPUT/%s.console.txt" % (work, test, test, host)
+        d = "%s/patched/%s/%s.stock-vs-patched.diff" % (work, test, host)
+        if os.path.exists(d):
+            os.unlink(d)
         if not os.path.exists(p):
             diffs.append(host + ":missing")
             continue
-        if strip(open(s, "rb").read()) != strip(open(p, "rb").read()):
-            d = sh(["diff", "-u", "-w", "-B", s, p], check=False).stdout
-            open("%s/patched/%s/%s.stock-vs-patched.diff" % (work, test, host), "w").write(d)
+        a, b = unvolatile(open(s, "rb").read()), unvolatile(open(p, "rb").read())
+        if strip(a) != strip(b):
+            # the diff of what the comparison saw (volatile parts replaced)
+            import difflib
+            d = difflib.unified_diff(
+                [l for l in a.decode(errors="replace").splitlines(True) if l.strip()],
+                [l for l in b.decode(errors="replace").splitlines(True) if l.strip()],
+                s, p)
+            open("%s/patched/%s/%s.stock-vs-patched.diff" % (work, test, host), "w").write("".join(d))
             diffs.append(host)
     return diffs
 
@@ -738,6 +803,76 @@ class Job:
             pass
 
 
+def resanitize(args, test, build):
+    """Sanitize a kept tree's raw consoles again (after a change to
+    guest_paths()) as run_test() does; returns {host: match/differ/...}."""
+    testing = os.path.join(args.work, "src", "libreswan-5.2", "testing")
+    prefix = {"stock": args.stock, "patched": args.patched}[build]
+    rundir = os.path.join(args.work, build, test)
+    out = os.path.join(rundir, "upper", "pluto", test, "OUTPUT")
+    results = {}
+    for verbose in sorted(glob.glob(out + "/*.console.verbose.txt")):
+        host = os.path.basename(verbose).split(".")[0]
+        if host == "all":
+            continue
+        tdir = os.path.join(testing, "pluto", test)
+        got = sanitized(testing, tdir, rundir, host, verbose, prefix)
+        open("%s/%s.console.txt" % (out, host), "w").write(got)
+        expected = "%s/%s.console.txt" % (tdir, host)
+        if not os.path.exists(expected):
+            results[host] = "no-expected"
+        elif strip(open(expected, "rb").read()) == strip(got.encode()):
+            results[host] = "match"
+        else:
+            results[host] = "differ"
+    return results
+
+
+def recompare(args, results):
+    """The compare lines again, from the kept trees (after a change to
+    compare(); --resanitize: to guest_paths() too, and then each build's
+    match with upstream's expected output); the results file is
+    rewritten, nothing is run."""
+    lines = [l for l in open(results) if l.strip()]
+    if args.resanitize:
+        # the tests named, or those whose builds differed
+        which = set(args.tests) or {l.split("\t")[0] for l in lines
+                                     if "\tcompare\tdifferent\t" in l}
+        for i, l in enumerate(lines):
+            f = l.rstrip("\n").split("\t")
+            if l.startswith("#") or len(f) < 5 or f[1] not in ("stock", "patched") \
+               or f[2] not in ("passed", "failed") or f[0] not in which:
+                continue
+            hosts = resanitize(args, f[0], f[1])
+            if not hosts:
+                continue
+            note = re.sub(r" ?\[[a-z]+=[^]]*\]$", "", f[4])
+            f[2] = "passed" if all(v == "match" for v in hosts.values()) else "failed"
+            if f[2] == "passed":
+                note = ""
+            f[4] = (note + " [" + " ".join("%s=%s" % kv for kv in sorted(hosts.items())) + "]").strip()
+            lines[i] = "\t".join(f) + "\n"
+        open(results + ".new", "w").write("".join(lines))
+        os.rename(results + ".new", results)
+    done, statuses = done_set(results)
+    out = []
+    for l in lines:
+        f = l.rstrip("\n").split("\t")
+        if len(f) > 1 and f[1] == "compare" and not l.startswith("#"):
+            test = f[0]
+            outcome = {v: r for (t, v), r in statuses.items() if t == test and v != "compare"}
+            if "error" in outcome.values() or len(outcome) < 2:
+                diffs, verdict = [], "n/a"
+            else:
+                diffs = compare(args.work, test)
+                verdict = "different" if diffs else "identical"
+            l = "\t".join([test, "compare", verdict, "", " ".join(diffs)]) + "\n"
+        out.append(l)
+    open(results + ".new", "w").write("".join(out))
+    os.rename(results + ".new", results)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--stock", default=os.path.join(TOP, "build/stock/inst"))
@@ -754,6 +889,13 @@ def main():
     ap.add_argument("--max", type=int, default=0, help="stop after N tests (0: all)")
     ap.add_argument("--budget", type=int, default=0, help="stop starting tests after S seconds")
     ap.add_argument("--rerun", action="store_true", help="ignore earlier results of these tests")
+    ap.add_argument("--rerun-note", metavar="REGEX", default=None,
+                    help="run again the tests whose last result on a build has a note matching REGEX")
+    ap.add_argument("--recompare", action="store_true",
+                    help="compute the compare lines of RESULTS again from the kept trees, run nothing")
+    ap.add_argument("--resanitize", action="store_true",
+                    help="with --recompare: sanitize the kept raw consoles of TESTS (default: "
+                    "those that differed) again first (--stock/--patched: the prefixes they ran from)")
     ap.add_argument("--no-x509", action="store_true",
                     help="do not make upstream's certificates (a new WORK: tests that need none)")
     ap.add_argument("--no-cut", action="store_true",
@@ -808,6 +950,8 @@ def main():
 
 def drive(args, results):
 
+    if args.recompare:
+        return recompare(args, results)
     prefixes = {"stock": args.stock, "patched": args.patched}
     builds = [b for b in args.builds.split(",") if b]
     for b in builds:
@@ -819,6 +963,18 @@ def drive(args, results):
     tests = args.tests or [l.split()[0] for l in open(args.list)
                            if l.strip() and not l.startswith("#")]
     done, statuses = (set(), {}) if args.rerun else done_set(results)
+    if args.rerun_note:
+        # run again the tests whose last result on a build has a note
+        # like this (after fixing that environment); a rerun that is
+        # stopped continues, since the new results no longer say it
+        notes = {}
+        for line in open(results) if os.path.exists(results) else []:
+            f = line.rstrip("\n").split("\t")
+            if len(f) >= 5 and not line.startswith("#") and f[1] != "compare":
+                notes[(f[0], f[1])] = f[4]
+        again = {t for (t, b), n in notes.items() if re.search(args.rerun_note, n)}
+        done = {(t, b) for (t, b) in done if t not in again}
+        statuses = {k: v for k, v in statuses.items() if k[0] not in again}
     if not os.path.exists(results):
         append(results, ["#test", "build", "result", "seconds", "note"])
 
