@@ -83,23 +83,42 @@ stamp() { "$top/mk/series-stamp.sh" patched "$1"; }
 # touch: after a patch that adds a -D to a Makefile (0048's
 # USE_RESUME_STORE, 0049's USE_RESUME_STORE_REF), an object built at an
 # earlier prefix would keep the code of its #ifdef left out (the new
-# files enter the series whole, so that code is already there).  Such a
-# prefix is built from scratch, as a packager builds it.
-flags_changed() {
-	awk '/^diff --git/ { f = ($0 ~ /Makefile|\.mk$/) }
-	     f && /^[-+][^-+]/ && /CFLAGS|LDFLAGS|LDLIBS/ { found = 1 }
-	     END { exit !found }' "$1"
+# files enter the series whole, so that code is already there).  Before
+# the next build, every object whose dependency file (gcc's .d) names a
+# source or header that uses such a macro is removed, and after a
+# change of LDFLAGS/LDLIBS every linked program, so the prefix builds
+# as a packager's fresh tree would.
+build_flags_patches=
+stale_objects() {
+	local p macros files
+	for p in $build_flags_patches; do
+		awk '/^diff --git/ { f = ($0 ~ /Makefile|\.mk$/) } f && /^[-+][^-+]/' "$dist/$p"
+	done > "$base/flag-lines"
+	macros=$(grep -o -- '-D[A-Za-z_][A-Za-z0-9_]*' "$base/flag-lines" | sed 's/^-D//' | sort -u)
+	files=$base/flag-files
+	: > "$files"
+	for m in $macros; do
+		grep -rlw --include='*.[ch]' -- "$m" "$tree/programs" "$tree/lib" "$tree/include" \
+			"$tree/testing/programs" >> "$files" || true
+	done
+	local n=0 d
+	if [ -s "$files" ]; then
+		while read -r d; do
+			rm -f "${d%.d}.o"
+			n=$((n + 1))
+		done < <(grep -lF -f "$files" -r --include='*.d' "$tree"/OBJ.* 2>/dev/null || true)
+	fi
+	if grep -qE 'LDFLAGS|LDLIBS' "$base/flag-lines"; then
+		find "$tree"/OBJ.* -type f -perm -u+x ! -name '*.*' -delete 2>/dev/null || true
+	fi
+	say "build flags changed (${macros//$'\n'/ }): $n objects to build again"
+	build_flags_patches=
 }
-clean_build=false
 
 build() {
 	local n=$1 p=$2
 	make_vars "$prefix"
-	if $clean_build; then
-		say "after $p: the build flags changed since the last build: built from scratch"
-		rm -rf "$tree"/OBJ.*
-		clean_build=false
-	fi
+	[ -z "$build_flags_patches" ] || stale_objects
 	if ! make -C "$tree" -j"$(nproc)" "${make_vars[@]}" base > "$base/build.log" 2>&1; then
 		grep -E ' error|Error [0-9]' "$base/build.log" | head -20 >&2
 		say "ERROR: the tree does not build after $p"
@@ -155,7 +174,11 @@ for p in "${series[@]}"; do
 		exit 1
 	fi
 	so_far+="${introduces[$p]:-}"
-	flags_changed "$dist/$p" && clean_build=true
+	if awk '/^diff --git/ { f = ($0 ~ /Makefile|\.mk$/) }
+		f && /^[-+][^-+]/ && /CFLAGS|LDFLAGS|LDLIBS/ { found = 1 }
+		END { exit !found }' "$dist/$p"; then
+		build_flags_patches+="$p "
+	fi
 	if $sample && [ -z "${ends[$p]:-}" ] && [ $((n % 6)) -ne 0 ]; then
 		continue
 	fi
