@@ -116,6 +116,15 @@ def smaps(pid):
     return parts
 
 
+def main_thread_user_system(pid):
+    """(user, system) CPU seconds of pluto's main thread (its tid is
+    its pid): what moving crypto to the helpers can take away is user
+    time; the system time is its sockets, its log writes and its
+    wake-ups, which stay on the event loop"""
+    fields = open(f"/proc/{pid}/task/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return int(fields[11]) / storm.TICKS, int(fields[12]) / storm.TICKS
+
+
 class Memory(storm.Bench):
     """storm.Bench with the measuring points of this benchmark"""
 
@@ -132,6 +141,7 @@ class Memory(storm.Bench):
         parts["what"] = what
         parts["sas"] = self.gw.established()
         parts["threads"] = self.gw.thread_cpu_seconds()
+        parts["main-split"] = main_thread_user_system(self.gw.pid())
         return parts
 
     def connect(self, what, first, last, retry_full=False):
@@ -314,6 +324,14 @@ def main():
                 t0, t1 = pts[b][before]["threads"], pts[b][after]["threads"]
                 vals.append(f"{1000 * (t1['main'] - t0['main']) / (n - w):7.2f} / "
                             f"{1000 * (t1['helpers'] - t0['helpers']) / (n - w):6.2f}")
+            print(f"{label:44} " + " ".join(vals))
+        print(f"\n{'CPU ms per IKE SA, main thread: user / system':44} "
+              + " ".join(f"{b:>16}" for b in cols))
+        for before, after, label in steps:
+            vals = []
+            for b in cols:
+                (u0, s0), (u1, s1) = pts[b][before]["main-split"], pts[b][after]["main-split"]
+                vals.append(f"{1000 * (u1 - u0) / (n - w):7.2f} / {1000 * (s1 - s0) / (n - w):6.2f}")
             print(f"{label:44} " + " ".join(vals))
 
     if args.massif:
