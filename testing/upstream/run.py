@@ -548,14 +548,15 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
     secs = time.time() - start
     # sanitize (upstream's sanitizer.sh) and compare the way fab/post.py does
     results = {}
-    for host in consoles:
+
+    def sanitize_and_compare(host):
         verbose = "%s/OUTPUT/%s.console.verbose.txt" % (tdir, host)
         got = sanitized(testing, tdir, rundir, host, verbose, prefix)
         open("%s/OUTPUT/%s.console.txt" % (tdir, host), "w").write(got)
         expected = "%s/%s.console.txt" % (tdir, host)
         if not os.path.exists(expected):
             results[host] = "no-expected"
-            continue
+            return
         exp = open(expected, "rb").read()
         if strip(exp) == strip(got.encode()):
             results[host] = "match"
@@ -564,6 +565,10 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
             d = sh(["diff", "-u", "-w", "-B", expected, "%s/OUTPUT/%s.console.txt" % (tdir, host)],
                    check=False).stdout
             open("%s/OUTPUT/%s.console.diff" % (tdir, host), "w").write(d)
+    # the hosts' consoles side by side: sanitizer.sh is a pipeline of
+    # sed processes per host, most of a short test's time after its
+    # last command on a loaded machine (each host's files are its own)
+    side_by_side(sanitize_and_compare, list(consoles))
     # a kernel without ESP: what pluto says when it cannot add an SA
     esp = False
     for f in glob.glob(tdir + "/OUTPUT/*.pluto.log") + glob.glob(tdir + "/OUTPUT/*.console.verbose.txt"):
