@@ -453,6 +453,15 @@ def run_test(test, testing, prefix, rundir, test_timeout, cut_waits=True):
         if unknown:
             return "skipped", 0, "host(s) %s not in the namespace topology" % " ".join(unknown)
         os.makedirs(tdir + "/OUTPUT", exist_ok=True)
+        if os.path.realpath(prefix) != "/usr":
+            # swan-prep (namespace mode) binds NS/<host><ipsecdir> on
+            # ipsecdir, which addconn --configsetup says is the build's
+            # PREFIX/etc/ipsec.d, but copies <host>.passwd (xauth) into
+            # NS/<host>/etc/ipsec.d/, a guest's ipsecdir, which then does
+            # not exist: the copy fails and swan-prep stops before the
+            # NSS DB.  On upstream's guests the two are the same.
+            for g in guests:
+                os.makedirs("%s/NS/%s/etc/ipsec.d" % (tdir, g), exist_ok=True)
         # where a test's time goes: one line per command (seconds, host,
         # exit status, command), and the runner's own steps
         timing = open(os.path.join(rundir, "timing.tsv"), "w", buffering=1)
