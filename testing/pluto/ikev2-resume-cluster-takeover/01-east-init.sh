@@ -1,8 +1,8 @@
-# provision one seed for the whole cluster: epoch (12h rotation) and 32 random octets
-seed=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-echo "$(( $(date +%s) / 43200 )) $seed" > "$SWAN_RUNDIR/cluster.seed"
-install -m 600 "$SWAN_RUNDIR/cluster.seed" "$SWAN_HOSTDIR/cluster.seed"
+../../guestbin/swan-prep --nokeys
+# one seed for the whole cluster: epoch (12h rotation) and 32 random octets
+../../guestbin/swan-cluster-seed
 ipsec start
+../../guestbin/wait-until-pluto-started
 ipsec add west-east
-swan-log has 'session resumption: cluster ticket keys seeded for epoch'
-ipsec whack --resumestatus | swan-match 'session resumption key: id 636c7374'
+../../guestbin/swan-log has 'session resumption: cluster ticket keys seeded for epoch'
+ipsec whack --resumestatus | ../../guestbin/swan-match 'session resumption key: id 636c7374'

@@ -1,2 +1,3 @@
+../../guestbin/swan-prep --nokeys
 # the same seed; north starts only when it takes over east's address
-install -m 600 "$SWAN_RUNDIR/cluster.seed" "$SWAN_HOSTDIR/cluster.seed"
+../../guestbin/swan-cluster-seed

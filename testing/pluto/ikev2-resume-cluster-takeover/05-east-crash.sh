@@ -1,2 +1,3 @@
-ipsec kill
-ip addr del 192.0.2.23/24 dev eth0
+../../guestbin/swan-kill
+# gateway A gives up its address (a takeover)
+ip addr del 192.1.2.23/24 dev eth1

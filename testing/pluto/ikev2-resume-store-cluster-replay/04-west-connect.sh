@@ -1,3 +1,3 @@
 ipsec whack --impair reuse-resume-ticket
 ipsec up west-east
-swan-log has '#1: received v2N_TICKET_LT_OPAQUE'
+../../guestbin/swan-log has '#1: received v2N_TICKET_LT_OPAQUE'

@@ -1,0 +1,1 @@
+../../guestbin/swan-redis stop

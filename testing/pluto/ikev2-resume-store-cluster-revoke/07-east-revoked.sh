@@ -1,0 +1,1 @@
+ipsec whack --resumestatus | ../../guestbin/swan-match ' revocations=1 revocation-failures=0 '

@@ -1,1 +1,0 @@
-swan-redis stop
