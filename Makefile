@@ -21,7 +21,8 @@
 #   make bench-store  the cluster store's cost: CPU per resumed SA with a Redis vs
 #                     the local cache, round trips per resumption (BENCH_STORE_N;
 #                     BENCH_STORE_TICKETS=sealed|reference|both; BENCH_STORE_BEFORE=PREFIX:
-#                     and a third side, the store with a copy of build/inst from before a change)
+#                     and a third side, the store with a copy of build/inst from before a change;
+#                     BENCH_STORE_MEMBERS=2: instead, two members on one Redis in one burst)
 #   make bench-callgrind  the gateway's instructions per full and resumed handshake
 #   make bench-wake   what waking the gateway for a packet costs, trickle vs burst
 #   make bench-memory the gateway's memory per live IKE SA, full and resumed,
@@ -60,6 +61,7 @@ BENCH_MEM_K ?= 200
 BENCH_STORE ?= 1
 BENCH_STORE_N ?= 500
 BENCH_STORE_TICKETS ?= sealed
+BENCH_STORE_MEMBERS ?= 1
 STRESS_RUNS ?= 50
 VARIANT ?= patched
 UPSTREAM_FLAGS ?=
@@ -126,6 +128,7 @@ bench: build stock
 bench-store: build
 	@$(PYTHON) $(TOP)/testing/bench/store.py --patched $(BUILD)/inst \
 		-n $(BENCH_STORE_N) --rounds $(BENCH_ROUNDS) --tickets $(BENCH_STORE_TICKETS) \
+		--members $(BENCH_STORE_MEMBERS) \
 		$(if $(BENCH_STORE_BEFORE),--before $(BENCH_STORE_BEFORE))
 
 bench-callgrind: build stock

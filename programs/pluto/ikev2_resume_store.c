@@ -76,22 +76,19 @@ static void check_reply(redisAsyncContext *ac, void *r, void *privdata);
 /* CHECK as EVALSHA (the script is loaded) or EVAL (its text) */
 static int send_check(redisAsyncContext *ac, struct store_request *req)
 {
-	const char *sha = resume_store_check_script_sha();
-	req->by_sha = (sha != NULL);
 	const char *argv[] = {
-		(req->by_sha ? "EVALSHA" : "EVAL"),
-		(req->by_sha ? sha : resume_store_check_script()),
+		NULL, NULL,	/* resume_store_script_call()'s */
 		"3", req->check.used, req->check.revoked, req->check.peer,
 		resume_store_member(), req->check.life, req->check.auth_time,
 	};
+	req->by_sha = resume_store_script_call(RESUME_STORE_CHECK_SCRIPT, argv);
 	return redisAsyncCommandArgv(ac, check_reply, req, elemsof(argv), argv, NULL);
 }
 
 /* EVALSHA's NOSCRIPT: the store forgot the script */
 static bool is_noscript(const struct store_request *req, const redisReply *reply)
 {
-	return (req->by_sha && reply != NULL && reply->type == REDIS_REPLY_ERROR &&
-		reply->len >= strlen("NOSCRIPT") && strneq(reply->str, "NOSCRIPT", strlen("NOSCRIPT")));
+	return (req->by_sha && resume_store_noscript(reply));
 }
 
 /* the latency of an answered request */
@@ -276,7 +273,7 @@ static void check_reply(redisAsyncContext *ac, void *r, void *privdata)
 		/* once more with the text (one more round trip), and load it again */
 		stats.noscripts++;
 		ldbg(&global_logger, "session resumption store: NOSCRIPT; sending the script's text");
-		load_v2_resume_store_script(ac);
+		load_v2_resume_store_scripts(ac);
 		if (send_check(ac, req) == REDIS_OK) {
 			return;		/* REQ is with hiredis again */
 		}
@@ -439,7 +436,7 @@ void show_v2_resume_store(struct show *s)
 	     stats.references_issued, stats.references_taken, stats.references_unknown,
 	     stats.references_sealed_instead, stats.references_issue_failures);
 #endif
-	show(s, "session resumption: store script-loads=%lu script-load-failures=%lu noscripts=%lu (the check script, EVALSHA)",
+	show(s, "session resumption: store script-loads=%lu script-load-failures=%lu noscripts=%lu (the store's scripts, EVALSHA)",
 	     stats.script_loads, stats.script_load_failures, stats.noscripts);
 	show(s, "session resumption: store revocations-queued=%u revocations-resent=%lu revocations-expired=%lu (made while the store was out)",
 	     queued_v2_resume_store_revocations(), stats.revocations_resent,

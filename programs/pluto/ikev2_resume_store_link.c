@@ -316,7 +316,7 @@ static void connect_store(struct logger *logger)
 		const char *argv[] = { "SELECT", db, };
 		redisAsyncCommandArgv(ac, setup_reply, "SELECT", elemsof(argv), argv, NULL);
 	}
-	load_v2_resume_store_script(ac);
+	load_v2_resume_store_scripts(ac);
 	schedule_timeout("resume store connect", &store.connect_timer,
 			 deltatime_from_milliseconds(CONNECT_TIMEOUT_MS), connect_timeout, NULL);
 }

@@ -20,7 +20,7 @@
  *   ikev2_resume_store_link.c    the one connection to Redis and its
  *                                back-off
  *   ikev2_resume_store_schema.c  what the store holds: key names, the
- *                                check script (SCRIPT LOAD, EVALSHA)
+ *                                scripts (SCRIPT LOAD, EVALSHA)
  *   ikev2_resume_store.c         a resumption's question (one EVALSHA),
  *                                the answer, its timer; --resumestatus
  *   ikev2_resume_store_revoke.c  revocations, and the bounded queue of
@@ -68,8 +68,8 @@ struct resume_store_stats {
 	unsigned long references_unknown;	/* GETDEL found nothing */
 	unsigned long references_sealed_instead;	/* no store: the sealed ticket sent */
 	unsigned long references_issue_failures;	/* the write was refused */
-	/* the check script (EVALSHA) */
-	unsigned long script_loads;		/* SCRIPT LOAD sent, once a connection */
+	/* the scripts (EVALSHA): the check, a reference's write */
+	unsigned long script_loads;		/* SCRIPT LOAD sent, a script a connection */
 	unsigned long script_load_failures;	/* refused: EVAL with the text */
 	unsigned long noscripts;		/* EVALSHA not known: sent again as EVAL */
 	intmax_t last_us;
@@ -107,11 +107,22 @@ bool resume_store_peer_key(char *key, size_t size, const char *peer);
 enum resume_reject_reason resume_store_refuse(enum resume_reject_reason reason,
 					       const char *whose, struct logger *logger);
 
-/* ikev2_resume_store_schema.c: queue SCRIPT LOAD of the check script
- * on a new connection; its text; its SHA-1 once loaded, or NULL (EVAL) */
-void load_v2_resume_store_script(struct redisAsyncContext *ac);
-const char *resume_store_check_script(void);
-const char *resume_store_check_script_sha(void);
+/* ikev2_resume_store_schema.c: the store's scripts */
+enum resume_store_script {
+	RESUME_STORE_CHECK_SCRIPT,	/* a sealed ticket's check */
+#ifdef USE_RESUME_STORE_REF
+	RESUME_STORE_ISSUE_SCRIPT,	/* a reference's write */
+#endif
+	RESUME_STORE_SCRIPT_ROOF,
+};
+/* queue SCRIPT LOAD of each script this member calls, on a new connection */
+void load_v2_resume_store_scripts(struct redisAsyncContext *ac);
+/* the call's first two words: EVALSHA and the SHA-1 once loaded (true),
+ * or EVAL and the text (false) */
+bool resume_store_script_call(enum resume_store_script which, const char *call[2]);
+/* an EVALSHA's answer NOSCRIPT: the store forgot the scripts */
+struct redisReply;
+bool resume_store_noscript(const struct redisReply *reply);
 
 /* ikev2_resume_store_revoke.c: once connected; at stop */
 void resend_queued_v2_resume_store_revocations(struct redisAsyncContext *ac,

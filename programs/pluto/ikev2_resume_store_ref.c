@@ -42,30 +42,67 @@
 #define stats resume_store_stats
 
 /*
- * KEYS: the reference, the peer's references, the ticket's reference;
- * ARGV: the sealed ticket, its life (ms), the reference (hex), the
- * prefix of a reference's key.  A refresh (same IKE SA, same ticket
- * id) supersedes the reference it replaces: the client holds the new
- * one, and the old one, if sniffed, must not resume.  The peer's set
- * lives as long as its longest entry.
+ * A reference's write: the issue script (ikev2_resume_store_schema.c),
+ * by EVALSHA once loaded.  Not waited for (the IKE_AUTH or
+ * IKE_SESSION_RESUME response goes out with the short ticket), so the
+ * request keeps what it sends: a NOSCRIPT answer sends it again, as
+ * EVAL with the text.
  */
-static const char issue_script[] =
-	"local old = redis.call('GET', KEYS[3]) "
-	"if old then redis.call('DEL', ARGV[4] .. old) redis.call('SREM', KEYS[2], old) end "
-	"redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) "
-	"redis.call('SADD', KEYS[2], ARGV[3]) "
-	"if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then "
-	"redis.call('PEXPIRE', KEYS[2], ARGV[2]) end "
-	"redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[2]) "
-	"return redis.status_reply('OK')";
+struct issue_request {
+	bool by_sha;
+	char key_ref[sizeof(KEY_PREFIX "ref:") + REF_HEX_SIZE];
+	char key_peer_refs[sizeof(KEY_PREFIX "peer-refs:") + 64];
+	char key_ticket[sizeof(KEY_PREFIX "ticket-ref:") + 2 * RESUME_TICKET_ID_SIZE + 1];
+	char life[32];
+	char hex[REF_HEX_SIZE];
+	chunk_t sealed;
+};
 
-static void issue_reply(redisAsyncContext *ac UNUSED, void *r, void *privdata UNUSED)
+static void issue_reply(redisAsyncContext *ac, void *r, void *privdata);
+
+static int send_issue(redisAsyncContext *ac, struct issue_request *req)
 {
+	const char *argv[] = {
+		NULL, NULL,	/* resume_store_script_call()'s */
+		"3", req->key_ref, req->key_peer_refs, req->key_ticket,
+		(const char *)req->sealed.ptr, req->life, req->hex, KEY_PREFIX "ref:",
+	};
+	req->by_sha = resume_store_script_call(RESUME_STORE_ISSUE_SCRIPT, argv);
+	size_t argvlen[] = {
+		strlen(argv[0]), strlen(argv[1]), 1, strlen(req->key_ref),
+		strlen(req->key_peer_refs), strlen(req->key_ticket), req->sealed.len,
+		strlen(req->life), strlen(req->hex), strlen(KEY_PREFIX "ref:"),
+	};
+	passert(elemsof(argv) == elemsof(argvlen));
+	return redisAsyncCommandArgv(ac, issue_reply, req, elemsof(argv), argv, argvlen);
+}
+
+static void free_issue_request(struct issue_request **req)
+{
+	free_chunk_content(&(*req)->sealed);
+	pfree(*req);
+	*req = NULL;
+}
+
+static void issue_reply(redisAsyncContext *ac, void *r, void *privdata)
+{
+	struct issue_request *req = privdata;
 	const redisReply *reply = r;
 	if (resume_store_stopping()) {
+		free_issue_request(&req);
 		return;
 	}
+	if (req->by_sha && resume_store_noscript(reply) && ac != NULL) {
+		/* once more with the text, and load the scripts again */
+		stats.noscripts++;
+		ldbg(&global_logger, "session resumption store: NOSCRIPT; sending the reference's write with the script's text");
+		load_v2_resume_store_scripts(ac);
+		if (send_issue(ac, req) == REDIS_OK) {
+			return;		/* REQ is with hiredis again */
+		}
+	}
 	if (reply != NULL && reply->type == REDIS_REPLY_STATUS && streq(reply->str, "OK")) {
+		free_issue_request(&req);
 		return;
 	}
 	/* the client holds a reference to nothing: it will do a full handshake */
@@ -81,6 +118,7 @@ static void issue_reply(redisAsyncContext *ac UNUSED, void *r, void *privdata UN
 		}
 		jam_string(buf, "); its resumption will be refused");
 	}
+	free_issue_request(&req);
 }
 
 static void ref_key(char key[sizeof(KEY_PREFIX "ref:") + REF_HEX_SIZE],
@@ -129,43 +167,32 @@ chunk_t resume_store_reference_ticket(struct ike_sa *ike, shunk_t sealed,
 		return empty_chunk;
 	}
 
-	char key_ref[sizeof(KEY_PREFIX "ref:") + REF_HEX_SIZE];
-	ref_key(key_ref, ref);
-	char hex[REF_HEX_SIZE];
-	jam_resume_store_id_hex(hex, sizeof(hex), ref, RESUME_STORE_REF_SIZE);
+	struct issue_request *req = alloc_thing(struct issue_request, "resume store reference write");
+	ref_key(req->key_ref, ref);
+	jam_resume_store_id_hex(req->hex, sizeof(req->hex), ref, RESUME_STORE_REF_SIZE);
 	char key_peer[RESUME_STORE_PEER_KEY_SIZE];
 	id_buf idb;
 	/* the peer's ID as ipsec status shows it, as revocations name it */
 	if (!resume_store_peer_key(key_peer, sizeof(key_peer),
 				   str_id(&ike->sa.st_connection->remote->host.id, &idb))) {
+		pfree(req);
 		free_chunk_content(&ticket);
 		return empty_chunk;
 	}
 	/* resume_store_peer_key() names the revocation: the same hash, another name */
-	char *hash = strrchr(key_peer, ':');
-	char key_peer_refs[sizeof(KEY_PREFIX "peer-refs:") + 64];
-	snprintf(key_peer_refs, sizeof(key_peer_refs), KEY_PREFIX "peer-refs%s", hash);
+	const char *hash = strrchr(key_peer, ':');
+	snprintf(req->key_peer_refs, sizeof(req->key_peer_refs), KEY_PREFIX "peer-refs%s", hash);
 	uint8_t ticket_id[RESUME_TICKET_ID_SIZE];
 	resume_ticket_id_of(ike, ticket_id);
 	char id_hex[2 * RESUME_TICKET_ID_SIZE + 1];
 	jam_resume_store_id_hex(id_hex, sizeof(id_hex), ticket_id, sizeof(ticket_id));
-	char key_ticket[sizeof(KEY_PREFIX "ticket-ref:") + sizeof(id_hex)];
-	snprintf(key_ticket, sizeof(key_ticket), KEY_PREFIX "ticket-ref:%s", id_hex);
+	snprintf(req->key_ticket, sizeof(req->key_ticket), KEY_PREFIX "ticket-ref:%s", id_hex);
 	intmax_t life_ms = milliseconds_from_deltatime(realtime_diff(expiry, now));
-	char life[32];
-	snprintf(life, sizeof(life), "%jd", (life_ms < 1000 ? 1000 : life_ms));
+	snprintf(req->life, sizeof(req->life), "%jd", (life_ms < 1000 ? 1000 : life_ms));
+	req->sealed = clone_hunk(sealed, "resume store sealed ticket");
 
-	const char *argv[] = {
-		"EVAL", issue_script, "3", key_ref, key_peer_refs, key_ticket,
-		(const char *)sealed.ptr, life, hex, KEY_PREFIX "ref:",
-	};
-	size_t argvlen[] = {
-		4, sizeof(issue_script) - 1, 1, strlen(key_ref), strlen(key_peer_refs),
-		strlen(key_ticket), sealed.len, strlen(life), strlen(hex),
-		strlen(KEY_PREFIX "ref:"),
-	};
-	passert(elemsof(argv) == elemsof(argvlen));
-	if (redisAsyncCommandArgv(ac, issue_reply, NULL, elemsof(argv), argv, argvlen) != REDIS_OK) {
+	if (send_issue(ac, req) != REDIS_OK) {
+		free_issue_request(&req);
 		stats.references_sealed_instead++;
 		llog(RC_LOG, logger,
 		     "session resumption store: the reference could not be queued; sending the sealed ticket");

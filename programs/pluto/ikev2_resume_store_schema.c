@@ -13,10 +13,14 @@
 
 /*
  * What the store holds and how it is asked: the key names (a ticket's
- * id in hex, a peer's ID hashed) and the check script, loaded once per
+ * id in hex, a peer's ID hashed) and the scripts, each loaded once per
  * connection (SCRIPT LOAD, queued right after AUTH and SELECT, so that
- * its answer comes before any check's) and then called by its SHA-1
- * (EVALSHA) rather than sent with every request (EVAL).
+ * its answer comes before any call's) and then called by its SHA-1
+ * (EVALSHA) rather than sent with every request (EVAL): the check of a
+ * sealed ticket and, with tickets by reference, the write of a
+ * reference.  A store that forgot them (restarted behind a proxy,
+ * SCRIPT FLUSH) answers NOSCRIPT: the caller sends its request again as
+ * EVAL with the text and loads the scripts again.
  */
 
 #include <stdio.h>
@@ -47,21 +51,59 @@ static const char check_script[] =
 	"if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 'ok' end "
 	"return 'replayed'";
 
+#ifdef USE_RESUME_STORE_REF
+/*
+ * KEYS: the reference, the peer's references, the ticket's reference;
+ * ARGV: the sealed ticket, its life (ms), the reference (hex), the
+ * prefix of a reference's key.  A refresh (same IKE SA, same ticket
+ * id) supersedes the reference it replaces: the client holds the new
+ * one, and the old one, if sniffed, must not resume.  The peer's set
+ * lives as long as its longest entry.  (ikev2_resume_store_ref.c)
+ */
+static const char issue_script[] =
+	"local old = redis.call('GET', KEYS[3]) "
+	"if old then redis.call('DEL', ARGV[4] .. old) redis.call('SREM', KEYS[2], old) end "
+	"redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) "
+	"redis.call('SADD', KEYS[2], ARGV[3]) "
+	"if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then "
+	"redis.call('PEXPIRE', KEYS[2], ARGV[2]) end "
+	"redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[2]) "
+	"return redis.status_reply('OK')";
+#endif
+
 /* SCRIPT LOAD's answer: 40 hex digits; "" until then (EVAL is sent) */
 #define SCRIPT_SHA_SIZE	40
-static char script_sha[SCRIPT_SHA_SIZE + 1];
 
-static void script_loaded(redisAsyncContext *ac UNUSED, void *r, void *privdata UNUSED)
+static struct store_script {
+	const char *text;
+	const char *callers;	/* who sends the text while it is not loaded */
+	char sha[SCRIPT_SHA_SIZE + 1];
+} scripts[RESUME_STORE_SCRIPT_ROOF] = {
+	[RESUME_STORE_CHECK_SCRIPT] = {
+		.text = check_script,
+		.callers = "every check",
+	},
+#ifdef USE_RESUME_STORE_REF
+	[RESUME_STORE_ISSUE_SCRIPT] = {
+		.text = issue_script,
+		.callers = "every reference's write",
+	},
+#endif
+};
+
+static void script_loaded(redisAsyncContext *ac UNUSED, void *r, void *privdata)
 {
+	struct store_script *script = privdata;
 	const redisReply *reply = r;
 	if (reply == NULL || resume_store_stopping()) {
 		return;
 	}
 	if (reply->type == REDIS_REPLY_STRING && reply->len == SCRIPT_SHA_SIZE &&
 	    strspn(reply->str, "0123456789abcdef") == SCRIPT_SHA_SIZE) {
-		memcpy(script_sha, reply->str, SCRIPT_SHA_SIZE);
-		script_sha[SCRIPT_SHA_SIZE] = '\0';
-		ldbg(&global_logger, "session resumption store: check script loaded");
+		memcpy(script->sha, reply->str, SCRIPT_SHA_SIZE);
+		script->sha[SCRIPT_SHA_SIZE] = '\0';
+		ldbg(&global_logger, "session resumption store: script for %s loaded",
+		     script->callers);
 		return;
 	}
 	/* EVAL with the text keeps working; the store's words, bounded */
@@ -73,29 +115,49 @@ static void script_loaded(redisAsyncContext *ac UNUSED, void *r, void *privdata 
 		} else {
 			jam(buf, "an answer of type %d", reply->type);
 		}
-		jam_string(buf, "); every check sends the script's text (EVAL)");
+		jam(buf, "); %s sends the script's text (EVAL)", script->callers);
 	}
 }
 
-void load_v2_resume_store_script(struct redisAsyncContext *ac)
+void load_v2_resume_store_scripts(struct redisAsyncContext *ac)
 {
-	/* this connection's store may not know it: EVAL until it answers */
-	script_sha[0] = '\0';
-	const char *argv[] = { "SCRIPT", "LOAD", check_script, };
-	if (redisAsyncCommandArgv(ac, script_loaded, NULL, elemsof(argv), argv, NULL) != REDIS_OK) {
-		stats.script_load_failures++;
+	for (unsigned i = 0; i < elemsof(scripts); i++) {
+		struct store_script *script = &scripts[i];
+		/* this connection's store may not know it: EVAL until it answers */
+		script->sha[0] = '\0';
+#ifdef USE_RESUME_STORE_REF
+		if (i == RESUME_STORE_ISSUE_SCRIPT && !resume_store_config()->by_reference) {
+			continue;
+		}
+#endif
+		const char *argv[] = { "SCRIPT", "LOAD", script->text, };
+		if (redisAsyncCommandArgv(ac, script_loaded, script,
+					  elemsof(argv), argv, NULL) != REDIS_OK) {
+			stats.script_load_failures++;
+		}
+		stats.script_loads++;
 	}
-	stats.script_loads++;
 }
 
-const char *resume_store_check_script(void)
+bool resume_store_script_call(enum resume_store_script which, const char *call[2])
 {
-	return check_script;
+	passert(which < elemsof(scripts));
+	const struct store_script *script = &scripts[which];
+	if (script->sha[0] != '\0') {
+		call[0] = "EVALSHA";
+		call[1] = script->sha;
+		return true;
+	}
+	call[0] = "EVAL";
+	call[1] = script->text;
+	return false;
 }
 
-const char *resume_store_check_script_sha(void)
+bool resume_store_noscript(const struct redisReply *reply)
 {
-	return (script_sha[0] != '\0' ? script_sha : NULL);
+	return (reply != NULL && reply->type == REDIS_REPLY_ERROR &&
+		reply->len >= strlen("NOSCRIPT") &&
+		strneq(reply->str, "NOSCRIPT", strlen("NOSCRIPT")));
 }
 
 /*
