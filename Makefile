@@ -10,6 +10,7 @@
 #   make check-upstream  libreswan 5.2's own tests, stock and patched (docs/upstream-tests.md)
 #   make check-nsrun TESTS=...  those tests under libreswan's own namespace
 #                     runner, testing/utils/nsrun (docs/upstream-tests.md; not in check)
+#   make check-nsrun-vm TESTS=...  the same in the VM tier's guest (real ESP)
 #   make check-bisect after every patch of the packagers' series the tree
 #                     builds with -Werror and the tests that exist then pass
 #                     (BISECT_FLAGS=--build-only / --sample; resumable)
@@ -66,9 +67,11 @@ STRESS_RUNS ?= 50
 VARIANT ?= patched
 UPSTREAM_FLAGS ?=
 NSRUN_FLAGS ?=
+NSRUN_VM_TEST_TIMEOUT ?= 480
+NSRUN_VM_TIMEOUT = $(shell echo $$((180 + ($(NSRUN_VM_TEST_TIMEOUT) + 30) * $(words $(TESTS)))))
 UPSTREAM_JOBS ?= 4
 
-.PHONY: all deps source build stock check check-stock check-upstream check-nsrun check-bisect dist-series fuzz bench-ticket bench \
+.PHONY: all deps source build stock check check-stock check-upstream check-nsrun check-nsrun-vm check-bisect dist-series fuzz bench-ticket bench \
 	bench-callgrind bench-wake bench-memory bench-store stress-shutdown demo \
 	dev-tree dev-tree-reset export-patches deb rpm check-deb clean distclean
 
@@ -104,6 +107,18 @@ check-upstream: build stock
 check-nsrun: build
 	@test -n "$(TESTS)" || { echo "make check-nsrun TESTS=\"name ...\"" >&2; exit 2; }
 	@$(TOP)/testing/upstream/nsrun.sh --prefix $(BUILD)/inst $(NSRUN_FLAGS) $(TESTS)
+
+# the same in the VM tier's guest (real ESP: the ikev2-resume-esp-* tests in
+# libreswan's form), one qemu boot for all of TESTS; nsrun's output of each
+# test comes back into build/nsrun-vm/NAME/; SWANTEST_* reach the steps (as
+# in make check: SWANTEST_IMPAIR_ESP=yes must fail them); not part of check
+check-nsrun-vm: build
+	@test -n "$(TESTS)" || { echo "make check-nsrun-vm TESTS=\"name ...\"" >&2; exit 2; }
+	@rm -rf $(BUILD)/nsrun-vm
+	@nice -n 10 $(TOP)/testing/vm/vm.sh run -t $(NSRUN_VM_TIMEOUT) -o $(BUILD)/nsrun-vm \
+		$(foreach v,$(filter SWANTEST_%,$(.VARIABLES)),-e '$(v)=$($(v))') \
+		$(TOP)/testing/vm/guest-nsrun.sh --prefix $(BUILD)/inst --timeout $(NSRUN_VM_TEST_TIMEOUT) \
+		$(NSRUN_FLAGS) $(TESTS)
 
 check-stock: stock
 	@$(RUNNER) --prefix $(BUILD)/stock/inst --variant stock $(RUNNER_FLAGS) $(TESTS)

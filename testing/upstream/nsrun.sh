@@ -82,15 +82,22 @@ inner() {
 	# only through a handler); the mounts below are ours alone.  Every
 	# process of the namespace ends with it.
 	trap 'trap - INT TERM; kill -KILL -1 2> /dev/null; exit 130' INT TERM
-	mount -t tmpfs -o mode=755 tmpfs /run
-	mkdir -p /run/lock
-	mount -t tmpfs -o mode=1777 tmpfs /tmp
 	if [ "$(stat -f -c %T "$WORK")" = overlayfs ]; then
 		# the VM guest's root is an overlay, which cannot hold the upper
 		# directories of ours: a tmpfs (form.py does the same)
 		mount -t tmpfs -o mode=755 tmpfs "$WORK"
 		python3 "$TOP/testing/upstream/form.py" --work "$WORK" --prepare
 	fi
+	if [ -n "$COLLECT" ]; then
+		# the guest's $VM_OUT is under /run (/run/vm/xfer), which the
+		# tmpfs below hides: reach it through WORK
+		mkdir -p "$WORK/.collect"
+		mount --bind "$COLLECT" "$WORK/.collect"
+		COLLECT=$WORK/.collect
+	fi
+	mount -t tmpfs -o mode=755 tmpfs /run
+	mkdir -p /run/lock
+	mount -t tmpfs -o mode=1777 tmpfs /tmp
 	echo core > "$WORK/core_pattern"
 	mount --bind "$WORK/core_pattern" /proc/sys/kernel/core_pattern
 	ip link set lo up
@@ -214,7 +221,7 @@ EOF
 		# what nsrun --shutdown should have removed
 		local left
 		left=$( { ip netns list; ls -A /run/mountns /run/utsns 2>/dev/null;
-			ip -o link show type bridge | awk -F': ' '{print $2}'; } | grep -v ':$' | tr '\n' ' ' || true)
+			ip -o link show type bridge | awk -F': ' '{print $2}'; } | grep -v -e ':$' -e '^$' | tr '\n' ' ' | sed 's/ $//' || true)
 		echo "nsrun $t: ${result:-no result} (${note}nsrun exit $status; $nonzero commands exited non-zero;" \
 			"sanitize.sh: $(grep -o '[a-z]* Consoleoutput [a-z]*' "$out/nsrun.log" | tr '\n' ' ' | sed 's/ $//');" \
 			"left after --shutdown: ${left:-nothing})"
@@ -229,7 +236,9 @@ EOF
 outer() {
 	[ -x "$PREFIX/sbin/ipsec" ] || { echo "nsrun.sh: no build in $PREFIX (make build)" >&2; return 2; }
 	mkdir -p "$WORK"
-	python3 "$TOP/testing/upstream/form.py" --work "$WORK" --prepare
+	# on the guest's overlay root the inner part unpacks on a tmpfs of its own
+	[ "$(stat -f -c %T "$WORK")" = overlayfs ] ||
+		python3 "$TOP/testing/upstream/form.py" --work "$WORK" --prepare
 	mkdir -p /testing
 	local marker=/testing/.in-use-by-nsrun.sh.$$ rc=0 core_pattern leaks
 	: > "$marker"
