@@ -79,9 +79,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import storm  # noqa: E402
 
 # connections per alias: what one whack initiates
-CHUNK = 25
-# connections in flight (initiated, not up) over all client plutos
-WINDOW = 400
+CHUNK = 20
+# connections in flight (initiated, not up) over all client plutos: at
+# N=10,000 a window of 400 waited 3.5 s per client (the gateway's
+# pace), past the first retransmits (0.5, 1.5, 3.5 s): 4.4 retransmits
+# per client, each a duplicate for both ends to handle
+WINDOW = 100
 # how long nothing may come up before a phase is given up (longer
 # than the default retransmit timeout, 60 s, and a revival's back-off)
 STALL = 90.0
@@ -158,6 +161,10 @@ def percentile(values, p):
     if not values:
         return None
     return values[min(len(values) - 1, max(0, -(-len(values) * p // 100) - 1))]
+
+
+def rusage_s(r):
+    return r.ru_utime + r.ru_stime
 
 
 def machine_jiffies():
@@ -305,15 +312,17 @@ class Storm100k(storm.Bench):
         self.min_available = mem_available_kib()
         while True:
             self.read_logs()
-            up = self.up()
+            # cheap: at 100K this runs five times a second
+            up = sum(len(c.tail.up) for c in self.clients)
             now = time.monotonic()
-            if len(up) >= n:
-                return max(t for t, _ in up.values()) - self.release_epoch
-            if len(up) != last_up:
-                last_up, last_change = len(up), now
+            if up >= n:
+                return max(t for t, _ in self.up().values()) - self.release_epoch
+            if up != last_up:
+                last_up, last_change = up, now
             if now - start > self.args.phase_timeout or now - last_change > STALL:
                 return None
-            in_flight = sum(1 for conn in initiated if conn not in up)
+            # every connection that came up was initiated
+            in_flight = len(initiated) - up
             while queue and in_flight + CHUNK <= self.args.window:
                 c, j = queue.pop()
                 self.procs.append(self.whack(c, "--name", c.chunks[j], "--initiate",
@@ -381,6 +390,7 @@ class Storm100k(storm.Bench):
         revivals, initiated = {}, {}
         drops0 = self.gw.udp_receive_drops()
         clients_cpu0 = self.clients_cpu()
+        driver0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         busy0 = machine_jiffies()
         load0 = os.getloadavg()[0]
         if name == "C":
@@ -432,6 +442,8 @@ class Storm100k(storm.Bench):
             "gateway_fds": len(os.listdir(f"/proc/{self.gw.pid()}/fd")),
             "clients_cpu_s": self.clients_cpu() - clients_cpu0,
             "clients_rss_kib": self.clients_rss_kib(),
+            # the whacks (and their shells) that this script ran
+            "whacks_cpu_s": rusage_s(resource.getrusage(resource.RUSAGE_CHILDREN)) - rusage_s(driver0),
             "client_fds_max": max(len(os.listdir(f"/proc/{c.pid()}/fd")) for c in self.clients),
             "machine_busy": (busy1[0] - busy0[0]) / max(busy1[1] - busy0[1], 1),
             "load_before": load0, "load_after": os.getloadavg()[0],
@@ -447,7 +459,8 @@ class Storm100k(storm.Bench):
               f"revived {self.revived}; UDP drops {result['gateway_udp_drops']}; gateway CPU "
               f"{main + helpers:.1f} s (main {main:.1f}, helpers {helpers:.1f}), peak RSS "
               f"{result['gateway_peak_rss_kib'] / 1024:.0f} MiB; clients CPU "
-              f"{result['clients_cpu_s']:.1f} s, RSS {result['clients_rss_kib'] / 1024:.0f} MiB",
+              f"{result['clients_cpu_s']:.1f} s, RSS {result['clients_rss_kib'] / 1024:.0f} MiB; "
+              f"whacks CPU {result['whacks_cpu_s']:.1f} s",
               flush=True)
         return result
 
@@ -507,20 +520,27 @@ def rig_limits(args, plutos):
     return lines
 
 
-def memory_estimate(args, build, n):
-    """KiB the gateway and the client plutos will need at N, from the
-    largest smaller run of BUILD saved, or None"""
-    best = None
+def memory_estimate(build, n):
+    """(runs, KiB per client of the gateway's peak RSS, of the client
+    plutos' RSS) from the saved runs of BUILD at a smaller N: the slope
+    between the two largest, or with one run its RSS per client (which
+    counts the plutos' own start-up size too: an upper bound); or None"""
+    runs = {}
     for f in os.listdir(BENCH_DIR):
         m = re.fullmatch(rf"storm100k-{build}-(\d+)\.json", f)
-        if m and int(m.group(1)) < n and (best is None or int(m.group(1)) > best[0]):
-            best = (int(m.group(1)), f)
-    if best is None:
+        if m and int(m.group(1)) < n:
+            res = json.load(open(os.path.join(BENCH_DIR, f)))["results"]
+            runs[int(m.group(1))] = (max(r["gateway_peak_rss_kib"] for r in res),
+                                     max(r["clients_rss_kib"] for r in res))
+    if not runs:
         return None
-    res = json.load(open(os.path.join(BENCH_DIR, best[1])))["results"]
-    peak_gw = max(r["gateway_peak_rss_kib"] for r in res)
-    peak_clients = max(r["clients_rss_kib"] for r in res)
-    return best[0], peak_gw / best[0], peak_clients / best[0]
+    sizes = sorted(runs)[-2:]
+    if len(sizes) == 1:
+        k = sizes[0]
+        return sizes, runs[k][0] / k, runs[k][1] / k
+    lo, hi = sizes
+    return (sizes, (runs[hi][0] - runs[lo][0]) / (hi - lo),
+            (runs[hi][1] - runs[lo][1]) / (hi - lo))
 
 
 BENCH_DIR = os.path.join(storm.TOP, "build", "bench")
@@ -559,7 +579,8 @@ def print_table(path):
               f"{r['up_showstates']}, clients resumed {r['clients_resumed']}{extra}, phase "
               f"{r['phase_s']:.0f}s, load {r['load_before']:.1f} -> {r['load_after']:.1f}, "
               f"MemAvailable at least {r['mem_available_min_kib'] / 1048576:.1f} GiB, clients' "
-              f"RSS {r['clients_rss_kib'] / 1024:.0f} MiB, fds gateway {r['gateway_fds']} / "
+              f"RSS {r['clients_rss_kib'] / 1024:.0f} MiB, whacks' CPU "
+              f"{r.get('whacks_cpu_s', 0):.1f} s, fds gateway {r['gateway_fds']} / "
               f"client pluto {r['client_fds_max']}")
 
 
@@ -609,14 +630,15 @@ def main():
               f"clients with libreswan's default retransmit timers", flush=True)
         for line in rig_limits(args, bench.plutos):
             print(f"  rig: {line}", flush=True)
-        est = memory_estimate(args, b, args.n)
+        est = memory_estimate(b, args.n)
         avail = mem_available_kib()
         if est:
             at, gw, cl = est
             need = args.n * (gw + cl)
-            print(f"  rig: memory: at N={at} the gateway peaked at {gw:.1f} KiB and the client "
-                  f"plutos at {cl:.1f} KiB per client: {need / 1048576:.1f} GiB at N={args.n}, "
-                  f"MemAvailable {avail / 1048576:.1f} GiB", flush=True)
+            print(f"  rig: memory: from N={'/'.join(map(str, at))}, the gateway's peak RSS "
+                  f"{gw:.1f} KiB and the client plutos' {cl:.1f} KiB per client: "
+                  f"{need / 1048576:.1f} GiB at N={args.n}, MemAvailable "
+                  f"{avail / 1048576:.1f} GiB", flush=True)
             if need > 0.9 * avail and not args.force:
                 sys.exit("storm100k: not enough memory (--force to try anyway)")
         else:
