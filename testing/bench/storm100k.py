@@ -52,7 +52,7 @@ client side's CPU (client plutos share the cores with the gateway;
 
   storm100k.py --patched PREFIX --stock PREFIX -n N [--stock-n N]
                [--builds patched,stock] [--phases AC] [--window W]
-               [--pin] [--phase-timeout S] [--report]
+               [--pin] [--phase-timeout S] [--deadline HH:MM] [--report]
 
 The hosts' directories are on a tmpfs, /dev/shm/storm100k/BUILD-N (a
 patched client pluto fsync()s each of its hundreds of tickets; --keep
@@ -217,7 +217,7 @@ class Storm100k(storm.Bench):
     def start_clients(self):
         # in parallel: a client pluto takes a while to start with its
         # hundreds of addresses and add its connections
-        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
             list(pool.map(self.start_client, self.clients))
         for k, c in enumerate(self.clients):
             c.k = k
@@ -319,7 +319,8 @@ class Storm100k(storm.Bench):
                 return max(t for t, _ in self.up().values()) - self.release_epoch
             if up != last_up:
                 last_up, last_change = up, now
-            if now - start > self.args.phase_timeout or now - last_change > STALL:
+            if (now - start > self.args.phase_timeout or now - last_change > STALL
+                    or time.time() > self.args.deadline):
                 return None
             # every connection that came up was initiated
             in_flight = len(initiated) - up
@@ -473,6 +474,9 @@ class Storm100k(storm.Bench):
             print(f"  {self.build:8} set up: gateway and {self.plutos} client plutos, "
                   f"{self.args.n} connections, in {self.setup_s:.0f}s", flush=True)
             for ph in phases:
+                if time.time() > self.args.deadline:
+                    print(f"  {self.build:8} {ph}: not run, past the deadline", flush=True)
+                    break
                 if ph == "C":
                     self.gw_offset_restart = os.path.getsize(
                         os.path.join(self.gw.dir, "pluto.log"))
@@ -584,6 +588,16 @@ def print_table(path):
               f"client pluto {r['client_fds_max']}")
 
 
+def deadline_epoch(hhmm):
+    """HH:MM UTC, today, as seconds since the epoch (infinity: none);
+    with a minute's margin for the teardown"""
+    if hhmm is None:
+        return float("inf")
+    hh, mm = map(int, hhmm.split(":"))
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return now.replace(hour=hh, minute=mm, second=0, microsecond=0).timestamp() - 60
+
+
 def main():
     ap = storm.bench_arguments(__doc__)
     ap.add_argument("-n", type=int, default=2000)
@@ -597,6 +611,9 @@ def main():
     ap.add_argument("--phase-timeout", type=float, default=900.0,
                     help="a phase's bound, in seconds")
     ap.add_argument("--max-revivals", type=int, default=3)
+    ap.add_argument("--deadline", metavar="HH:MM",
+                    help="UTC: every phase ends by then (what came up is measured), "
+                    "and no build or phase starts after it")
     ap.add_argument("--addresses-per-pluto", type=int, default=storm.ADDRESSES_PER_PLUTO)
     ap.add_argument("--pin", action="store_true")
     ap.add_argument("--force", action="store_true", help="even if memory looks short")
@@ -618,12 +635,16 @@ def main():
         return 0
     if os.geteuid() != 0:
         sys.exit("storm100k: must run as root (network namespaces)")
+    args.deadline = deadline_epoch(args.deadline)
     args.pin_cpus = None
     if args.pin:
         cpus = sorted(os.sched_getaffinity(0))
         args.pin_cpus = (cpus[-1], cpus[:-1])
         os.sched_setaffinity(0, cpus[:-1])
     for b in wanted:
+        if time.time() > args.deadline:
+            print(f"storm100k: {b} not run, past the deadline", flush=True)
+            continue
         args.n = ns[b]
         bench = Storm100k(args, b, builds[b])
         print(f"storm100k: {b}, N={args.n}, phases {args.phases}, window {args.window}, "
