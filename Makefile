@@ -26,6 +26,10 @@
 #                     BENCH_STORE_MEMBERS=2: instead, two members on one Redis in one burst)
 #   make bench-callgrind  the gateway's instructions per full and resumed handshake
 #   make bench-wake   what waking the gateway for a packet costs, trickle vs burst
+#   make bench-100k   the storm at BENCH_N (e.g. 100000) clients retransmitting with
+#                     the default timers, one build after the other, BENCH_PHASES
+#                     (AC), BENCH_BUILDS (patched,stock), BENCH_STOCK_N (stock's N);
+#                     tables also from the saved results: BENCH_100K_FLAGS=--report
 #   make bench-memory the gateway's memory per live IKE SA, full and resumed,
 #                     patched vs stock: RSS for BENCH_MEM_N, massif's table of
 #                     where it goes for BENCH_MEM_K (BENCH_MEM_BEFORE=PREFIX: and a
@@ -60,6 +64,10 @@ BENCH_WAKE_K ?= 400
 BENCH_MEM_N ?= 1000
 BENCH_MEM_K ?= 200
 BENCH_STORE ?= 1
+BENCH_PHASES ?= AC
+BENCH_BUILDS ?= patched,stock
+BENCH_STOCK_N ?=
+BENCH_100K_FLAGS ?=
 BENCH_STORE_N ?= 500
 BENCH_STORE_TICKETS ?= sealed
 BENCH_STORE_MEMBERS ?= 1
@@ -72,7 +80,7 @@ NSRUN_VM_TIMEOUT = $(shell echo $$((180 + ($(NSRUN_VM_TEST_TIMEOUT) + 30) * $(wo
 UPSTREAM_JOBS ?= 4
 
 .PHONY: all deps source build stock check check-stock check-upstream check-nsrun check-nsrun-vm check-bisect dist-series fuzz bench-ticket bench \
-	bench-callgrind bench-wake bench-memory bench-store stress-shutdown demo \
+	bench-callgrind bench-wake bench-memory bench-store bench-100k stress-shutdown demo \
 	dev-tree dev-tree-reset export-patches deb rpm check-deb clean distclean
 
 all: build
@@ -139,6 +147,13 @@ bench: build stock
 	@$(PYTHON) $(TOP)/testing/bench/storm.py --patched $(BUILD)/inst --stock $(BUILD)/stock/inst \
 		-n $(BENCH_N) --rounds $(BENCH_ROUNDS) --layout $(BENCH_LAYOUT) --auth $(BENCH_AUTH)
 	@if [ "$(BENCH_STORE)" = 1 ]; then $(MAKE) --no-print-directory bench-store; fi
+
+# one build after the other (two rigs of 100K do not fit in memory),
+# niced: not part of check
+bench-100k: build stock
+	@nice -n 10 $(PYTHON) $(TOP)/testing/bench/storm100k.py --patched $(BUILD)/inst \
+		--stock $(BUILD)/stock/inst -n $(BENCH_N) $(if $(BENCH_STOCK_N),--stock-n $(BENCH_STOCK_N)) \
+		--phases $(BENCH_PHASES) --builds $(BENCH_BUILDS) $(BENCH_100K_FLAGS)
 
 bench-store: build
 	@$(PYTHON) $(TOP)/testing/bench/store.py --patched $(BUILD)/inst \

@@ -328,6 +328,19 @@ def make_certs(auth, n):
     return db
 
 
+def gateway_log_counts(log):
+    """IKE SAs a gateway's log (the part of it in LOG) says it
+    established, resumed and in full, and old ones it deleted as
+    superseded by a resumption"""
+    return {
+        "resumed": len(re.findall(r"responder established IKE SA; authenticated peer using authby=session-resume", log)),
+        # PSK, or a certificate ("authenticated peer certificate '@client-1' and ...")
+        "full": len(re.findall(r"responder established IKE SA; authenticated peer "
+                               r"(using authby=secret|certificate )", log)),
+        "superseded": len(re.findall(r"superseded by #[0-9]+ resumed with its ticket", log)),
+    }
+
+
 class Bench:
     def __init__(self, args, build, prefix, round_nr):
         self.args = args
@@ -440,7 +453,7 @@ conn clients
         # (fixed by patch 0019), so no client pluto gets more than
         # ADDRESSES_PER_PLUTO of them, in either build
         plutos = (1 if self.args.layout == "cgnat" else
-                  max(CLIENT_PLUTOS, -(-n // ADDRESSES_PER_PLUTO)))
+                  max(CLIENT_PLUTOS, -(-n // self.addresses_per_pluto)))
         self.clients = []
         for k in range(plutos):
             name = f"c{k}"
@@ -462,9 +475,7 @@ conn clients
 	authby={authby}
 	session-resumption=yes
 	auto=ignore
-	# phase C holds the requests in the stopped gateway's socket
-	retransmit-timeout=600s
-
+{self.client_conn_extra(i, k)}
 """)
             with open(os.path.join(host.dir, "ipsec.secrets"), "w") as f:
                 f.write(f'%any @gw : PSK "{PSK}"\n')
@@ -472,13 +483,29 @@ conn clients
             self.clients.append(host)
 
         self.gw.ipsec("start")
-        for c in self.clients:
-            c.ipsec("start")
-            # no revival: a refused Child SA or resume is retried by
-            # this script, not by pluto's back-off
-            c.ipsec("whack", "--impair", "revival", "--impair", "suppress-retransmits")
-            c.ipsec("add", *c.conns)
+        self.start_clients()
         self.pin()
+
+    # what storm100k.py (default timers, connections initiated by
+    # alias, many client plutos started in parallel) changes
+    addresses_per_pluto = ADDRESSES_PER_PLUTO
+    # no revival: a refused Child SA or resume is retried by this
+    # script, not by pluto's back-off; and no retransmits (phase C
+    # holds the requests in the stopped gateway's socket)
+    client_impairs = ("--impair", "revival", "--impair", "suppress-retransmits")
+
+    def client_conn_extra(self, i, k):
+        """Lines for client-I's conn on client pluto K"""
+        return "\tretransmit-timeout=600s\n"
+
+    def start_client(self, c):
+        c.ipsec("start")
+        c.ipsec("whack", *self.client_impairs)
+        c.ipsec("add", *c.conns)
+
+    def start_clients(self):
+        for c in self.clients:
+            self.start_client(c)
 
     def pin(self):
         """With --pin: the gateway pluto, all its threads, on its CPU;
@@ -608,14 +635,7 @@ conn clients
             time.sleep(0.2)
 
     def gateway_counts(self, since):
-        log = self.gw.log()[since:]
-        return {
-            "resumed": len(re.findall(r"responder established IKE SA; authenticated peer using authby=session-resume", log)),
-            # PSK, or a certificate ("authenticated peer certificate '@client-1' and ...")
-            "full": len(re.findall(r"responder established IKE SA; authenticated peer "
-                                   r"(using authby=secret|certificate )", log)),
-            "superseded": len(re.findall(r"superseded by #[0-9]+ resumed with its ticket", log)),
-        }
+        return gateway_log_counts(self.gw.log()[since:])
 
     def phase(self, name, action, retry_full=False):
         n = self.args.n
@@ -689,7 +709,7 @@ conn clients
         for c in self.clients:
             c.ipsec("kill")
             c.ipsec("start")
-            c.ipsec("whack", "--impair", "revival", "--impair", "suppress-retransmits")
+            c.ipsec("whack", *self.client_impairs)
             c.ipsec("add", *c.conns)
         self.pin()
         self.initiate_all()
