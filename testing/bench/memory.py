@@ -121,8 +121,7 @@ def main_thread_user_system(pid):
     its pid): what moving crypto to the helpers can take away is user
     time; the system time is its sockets, its log writes and its
     wake-ups, which stay on the event loop"""
-    fields = open(f"/proc/{pid}/task/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return int(fields[11]) / storm.TICKS, int(fields[12]) / storm.TICKS
+    return storm.user_system_seconds(f"/proc/{pid}/task/{pid}/stat")
 
 
 class Memory(storm.Bench):

@@ -92,6 +92,15 @@ ADDRESSES_PER_PLUTO = 800
 UP_TIMEOUT = 300
 STALL_TIMEOUT = 20
 TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def user_system_seconds(stat):
+    """(user, system) CPU seconds from a /proc/.../stat file (a
+    process's, or a thread's under task/)"""
+    fields = open(stat).read().rsplit(")", 1)[1].split()
+    return int(fields[11]) / TICKS, int(fields[12]) / TICKS
+
+
 CERTS_DIR = os.path.join(TOP, "build", "bench", "certs")
 # what certutil makes for --auth; and the authby= that goes with it
 CERT_KEYS = {"ecdsa": ["-k", "ec", "-q", "nistp256"], "rsa": ["-k", "rsa", "-g", "2048"]}
@@ -187,8 +196,7 @@ class Host:
 
     def cpu_seconds(self):
         """(user, system) CPU seconds of this pluto, all its threads"""
-        fields = open(f"/proc/{self.pid()}/stat").read().rsplit(")", 1)[1].split()
-        return int(fields[11]) / TICKS, int(fields[12]) / TICKS
+        return user_system_seconds(f"/proc/{self.pid()}/stat")
 
     def thread_cpu_seconds(self):
         """{"main": s, "helpers": s}: utime+stime of pluto's main thread
@@ -199,10 +207,9 @@ class Host:
         cpu = {"main": 0.0, "helpers": 0.0}
         for tid in os.listdir(f"/proc/{pid}/task"):
             try:
-                fields = open(f"/proc/{pid}/task/{tid}/stat").read().rsplit(")", 1)[1].split()
+                s = sum(user_system_seconds(f"/proc/{pid}/task/{tid}/stat"))
             except FileNotFoundError:
                 continue  # a thread that just ended
-            s = (int(fields[11]) + int(fields[12])) / TICKS
             cpu["main" if int(tid) == pid else "helpers"] += s
         return cpu
 
