@@ -160,8 +160,9 @@ def main():
     check_library()
     prefixes = {"patched": os.path.abspath(args.patched), "stock": os.path.abspath(args.stock)}
     rows = []
+    ns = [int(x) for x in args.n.split(",")]
     for build in [b for b in args.builds.split(",") if b]:
-        for n in [int(x) for x in args.n.split(",")]:
+        for n in ns:
             args.n = n
             add_probes()
             r = NssWalk(args, build, prefixes[build]).run("A")
@@ -170,7 +171,9 @@ def main():
             rows.append((build, n, r["up"], r["probes"].get("opensession", 0) / up,
                          r["probes"].get("chainnode", 0) / up, sessions, sessions / up,
                          1000 * r["gateway_main_s"] / up))
-            print(f"nsswalk: {build} N={n}: {rows[-1][2]} up, slots {r['slots']}", flush=True)
+            print(f"nsswalk: {build} N={n}: {r['up']} up, slots {r['slots']}, "
+                  f"C_OpenSession per handshake {rows[-1][3]:.1f}, chain nodes "
+                  f"per handshake {rows[-1][4]:.0f}", flush=True)
     print(f"{'build':8} {'N':>7} {'up':>7} {'opens/handshake':>16} {'nodes/handshake':>16} "
           f"{'sessions at N':>14} {'per IKE SA':>11} {'main ms/handshake':>18}")
     for b, n, up, opens, nodes, s, per, main_ms in rows:
