@@ -51,16 +51,19 @@ PROBES = [
     # cmp %rdx,0x10(%rax); jne: one chain node compared
     ("chainnode", 0x12E18, bytes.fromhex("4839501075f2")),
 ]
+# after the handle's increment, where %r14 holds the slot
+BREAK_AT = 0x12DC3
 # the SFTKSlot the loop holds in %r14: sessionCount at +0x74 (int),
 # index at +0x80 (CK_ULONG), as the loop's own loads show
 GDB_SCRIPT = r"""
 import gdb
+BREAK = %#x
 base = None
 for line in gdb.execute("info proc mappings", to_string=True).splitlines():
     f = line.split()
     if base is None and len(f) >= 5 and f[-1].endswith("libsoftokn3.so"):
         base = int(f[0], 16) - int(f[3], 16)
-gdb.Breakpoint(f"*{base + 0x12DC3:#x}")
+gdb.Breakpoint(f"*{base + BREAK:#x}")
 seen = {}
 for i in range(64):
     gdb.execute("continue")
@@ -73,7 +76,7 @@ for i in range(64):
 for index, count in sorted(seen.items()):
     print(f"NSSWALK slot {index} sessions {count}")
 gdb.execute("detach")
-"""
+""" % BREAK_AT
 
 
 def check_library():
@@ -150,11 +153,10 @@ def main():
     ap = storm.bench_arguments(__doc__)
     ap.add_argument("-n", default="2000,8000", help="N, or N,N,...")
     ap.add_argument("--builds", default="patched,stock")
+    storm100k.rig_arguments(ap)
     args = ap.parse_args()
-    args.layout, args.auth, args.callgrind = "per-client", "psk", None
-    args.window, args.hold, args.phase_timeout = storm100k.WINDOW, 30.0, 900.0
-    args.max_revivals, args.deadline, args.keep, args.pin_cpus = 3, float("inf"), False, None
-    args.addresses_per_pluto = storm.ADDRESSES_PER_PLUTO
+    storm100k.rig_settings(args)
+    args.pin_cpus = None
     if os.geteuid() != 0:
         sys.exit("nsswalk: must run as root (network namespaces, uprobes)")
     check_library()

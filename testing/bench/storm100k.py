@@ -598,12 +598,8 @@ def deadline_epoch(hhmm):
     return now.replace(hour=hh, minute=mm, second=0, microsecond=0).timestamp() - 60
 
 
-def main():
-    ap = storm.bench_arguments(__doc__)
-    ap.add_argument("-n", type=int, default=2000)
-    ap.add_argument("--stock-n", type=int, help="N for stock (default: -n)")
-    ap.add_argument("--builds", default="patched,stock")
-    ap.add_argument("--phases", default="AC")
+def rig_arguments(ap):
+    """The rig's arguments, shared with nsswalk.py"""
     ap.add_argument("--window", type=int, default=WINDOW,
                     help="connections in flight over all client plutos (A, B)")
     ap.add_argument("--hold", type=float, default=30.0,
@@ -615,14 +611,28 @@ def main():
                     help="UTC: every phase ends by then (what came up is measured), "
                     "and no build or phase starts after it")
     ap.add_argument("--addresses-per-pluto", type=int, default=storm.ADDRESSES_PER_PLUTO)
+    ap.add_argument("--keep", action="store_true",
+                    help=f"keep the hosts' directories (under {WORK}) after the run")
+
+
+def rig_settings(args):
+    """What storm.Bench reads of its arguments, and the deadline as an epoch"""
+    args.layout, args.auth, args.callgrind = "per-client", "psk", None
+    args.deadline = deadline_epoch(args.deadline)
+
+
+def main():
+    ap = storm.bench_arguments(__doc__)
+    ap.add_argument("-n", type=int, default=2000)
+    ap.add_argument("--stock-n", type=int, help="N for stock (default: -n)")
+    ap.add_argument("--builds", default="patched,stock")
+    ap.add_argument("--phases", default="AC")
+    rig_arguments(ap)
     ap.add_argument("--pin", action="store_true")
     ap.add_argument("--force", action="store_true", help="even if memory looks short")
     ap.add_argument("--report", action="store_true", help="print the saved tables only")
-    ap.add_argument("--keep", action="store_true",
-                    help=f"keep the hosts' directories (under {WORK}) after the run")
     args = ap.parse_args()
-    # what storm.Bench reads of its arguments
-    args.layout, args.auth, args.callgrind = "per-client", "psk", None
+    rig_settings(args)
     builds = {"patched": os.path.abspath(args.patched), "stock": os.path.abspath(args.stock)}
     wanted = [b for b in args.builds.split(",") if b]
     ns = {b: (args.stock_n or args.n) if b == "stock" else args.n for b in wanted}
@@ -635,7 +645,6 @@ def main():
         return 0
     if os.geteuid() != 0:
         sys.exit("storm100k: must run as root (network namespaces)")
-    args.deadline = deadline_epoch(args.deadline)
     args.pin_cpus = None
     if args.pin:
         cpus = sorted(os.sched_getaffinity(0))
