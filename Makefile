@@ -106,7 +106,6 @@ check: build stock
 		$(RUNNER) --prefix $(BUILD)/inst --variant patched $(RUNNER_FLAGS) $(TESTS)
 
 check-upstream: build stock
-	@$(TOP)/mk/upstream-deps.sh
 	@nice -n 10 $(PYTHON) $(TOP)/testing/upstream/run.py --jobs $(UPSTREAM_JOBS) $(UPSTREAM_FLAGS) $(TESTS)
 	@$(PYTHON) $(TOP)/testing/upstream/table.py $(BUILD)/upstream/results.tsv
 

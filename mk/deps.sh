@@ -29,9 +29,17 @@ packages=(
 	# session-resumption-store=): the hiredis client with its libevent
 	# adapter, and the Redis the ikev2-resume-store-* tests start
 	libhiredis-dev redis-server
+	# libreswan's own tests, which make check runs too (its upstream
+	# smoke and the tests in libreswan's form, testing/upstream/):
+	# run.py drives each host's shell and upstream's guestbin/swan-prep
+	# with pexpect; testing/x509/dist_certs.py needs OpenSSL; upstream's
+	# scripts call iptables and tcpdump, and its refcnt.gawk leak check
+	# gawk (Debian's awk is mawk).  The modules are /usr/bin/python3's:
+	# selftest/deps-imports checks that every one is here.
+	python3-pexpect python3-openssl iptables tcpdump gawk
+	# openssl(1): the EAP-TLS test unpacks its PKCS#12 files for charon
+	openssl
 )
-# more for one target (mk/upstream-deps.sh)
-packages+=("$@")
 
 missing=()
 for p in "${packages[@]}"; do
