@@ -51,6 +51,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 HARNESS = os.path.dirname(os.path.abspath(__file__))
@@ -87,6 +88,8 @@ SHUTDOWN_TIMEOUT = 20
 # a selftest may build the tree once per patch: series-bisect's 46
 # builds took 866 s and more than 900 s on 2 cores with 45 patches
 SELFTEST_TIMEOUT = 1800
+# in a script's header: it runs alongside the namespace tests (ScriptTest)
+ALONGSIDE_MARK = "# swantest: alongside the namespace tests"
 # the VM tier: boot and module loading, then per test at TCG speed (a
 # two-pluto test takes 30-60 s in the guest)
 VM_BOOT_TIMEOUT = 120
@@ -573,27 +576,68 @@ class Runner:
         return passed, failed
 
 
-def run_script_test(kind, path, prefix):
+class ScriptTest:
     """A host-level script: a check of the build pipeline itself
-    (selftest/) or a unit test of the series' new code (unit/)."""
-    name = kind + "/" + os.path.basename(path)[:-len(".sh")]
-    start = time.monotonic()
-    env = dict(os.environ, SWAN_TOP=TOP, SWAN_PREFIX=prefix)
-    try:
-        r = subprocess.run(["bash", "-e", "-o", "pipefail", path], env=env,
-                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True,
-                           timeout=SELFTEST_TIMEOUT)
-        ok, out = r.returncode == 0, r.stdout
-    except subprocess.TimeoutExpired as e:
-        ok, out = False, f"timed out after {SELFTEST_TIMEOUT}s"
-    secs = time.monotonic() - start
-    if ok:
-        print(f"PASS {name} ({secs:.1f}s)", flush=True)
-    else:
-        tail = "\n        ".join(str(out).splitlines()[-8:])
-        print(f"FAIL {name} ({secs:.1f}s):\n        {tail}", flush=True)
-    return ok
+    (selftest/) or a unit test of the series' new code (unit/).
+
+    One whose header has ALONGSIDE_MARK only compiles (series-bisect's
+    builds of the series' prefixes): it is started first, at nice 19, in
+    a process group of its own but not a session (a session would be an
+    autogroup of its own, which nice does not reach), and runs while the
+    namespace tests wait on their timers and packets.  Its result is
+    collected before the VM tier, whose TCG guest needs the CPU."""
+
+    def __init__(self, kind, path, prefix):
+        self.name = kind + "/" + os.path.basename(path)[:-len(".sh")]
+        self.path = path
+        self.prefix = prefix
+        with open(path) as f:
+            self.alongside = ALONGSIDE_MARK in f.read(4096)
+        self.proc = None
+        self.out = None
+
+    def start(self):
+        self.begun = time.monotonic()
+        env = dict(os.environ, SWAN_TOP=TOP, SWAN_PREFIX=self.prefix)
+        cmd = ["bash", "-e", "-o", "pipefail", self.path]
+        if self.alongside:
+            cmd = ["nice", "-n", "19"] + cmd
+            print(f"START {self.name}: alongside the namespace tests, at nice 19",
+                  flush=True)
+        # a file, not a pipe: nobody reads it until the script ends
+        self.out = tempfile.TemporaryFile(mode="w+")
+        self.proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL,
+                                     stdout=self.out, stderr=subprocess.STDOUT,
+                                     text=True, process_group=0)
+
+    def stop(self):
+        """Kill the script and all it started (a timeout, Ctrl-C)."""
+        if self.proc and self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.proc.wait()
+
+    def finish(self):
+        """Wait for the script, print PASS or FAIL, and return ok."""
+        left = SELFTEST_TIMEOUT - (time.monotonic() - self.begun)
+        try:
+            ok = self.proc.wait(timeout=max(left, 0)) == 0
+            self.out.seek(0)
+            out = self.out.read()
+        except subprocess.TimeoutExpired:
+            ok, out = False, f"timed out after {SELFTEST_TIMEOUT}s"
+        finally:
+            self.stop()
+            self.out.close()
+        secs = time.monotonic() - self.begun
+        if ok:
+            print(f"PASS {self.name} ({secs:.1f}s)", flush=True)
+        else:
+            tail = "\n        ".join(str(out).splitlines()[-8:])
+            print(f"FAIL {self.name} ({secs:.1f}s):\n        {tail}", flush=True)
+        return ok
 
 
 def main():
@@ -624,7 +668,7 @@ def main():
     scripts = []
     if not args.tests and args.variant != "stock":
         for kind, d in (("selftest", SELFTEST_DIR), ("unit", UNIT_DIR)):
-            scripts += [(kind, os.path.join(d, f))
+            scripts += [ScriptTest(kind, os.path.join(d, f), args.prefix)
                         for f in sorted(os.listdir(d)) if f.endswith(".sh")]
     names = args.tests or sorted(
         d for d in os.listdir(args.tests_dir)
@@ -634,8 +678,8 @@ def main():
             sys.exit(f"swantest: no test {n} in {args.tests_dir}")
     tests = [Test(args.tests_dir, n) for n in names]
     if args.list:
-        for kind, p in scripts:
-            print(f"{kind}/{os.path.basename(p)[:-3]}")
+        for st in scripts:
+            print(st.name + (" (alongside)" if st.alongside else ""))
         for t in tests:
             tier = " [vm]" if t.tier == "vm" else ""
             print(f"{t.name}{tier}: {t.title}")
@@ -658,18 +702,35 @@ def main():
     tests = [t for t in tests if t not in vm_tests]
 
     passed = failed = skipped = 0
-    for kind, p in scripts:
-        if run_script_test(kind, p, runner.prefix):
-            passed += 1
-        else:
-            failed += 1
-    for idx, t in enumerate(tests):
-        if runner.interrupted:
-            break
-        if runner.run_test(t, idx):
-            passed += 1
-        else:
-            failed += 1
+    alongside = [st for st in scripts if st.alongside]
+    try:
+        for st in alongside:
+            st.start()
+        for st in scripts:
+            if st.alongside:
+                continue
+            st.start()
+            if st.finish():
+                passed += 1
+            else:
+                failed += 1
+        for idx, t in enumerate(tests):
+            if runner.interrupted:
+                break
+            if runner.run_test(t, idx):
+                passed += 1
+            else:
+                failed += 1
+        for st in alongside:
+            if runner.interrupted:
+                break
+            if st.finish():
+                passed += 1
+            else:
+                failed += 1
+    finally:
+        for st in scripts:
+            st.stop()
     if vm_tests and args.skip_vm:
         for t in vm_tests:
             print(f"SKIP {t.name} [vm]: VM tier skipped (--skip-vm)", flush=True)
