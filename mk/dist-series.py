@@ -21,16 +21,23 @@ series to OUT (default build/dist/):
   - the comment lines of patches/series (where each sub-series begins)
     are kept.
 
+Several may run at once (make check's Debian build, its selftests
+patch-no-fuzz and series-bisect): each works in a directory of its
+own, and an OUT that already holds the same series is left untouched,
+so that a reader of it never sees it half written.
+
 usage: mk/dist-series.py [--list] [OUT]
   --list   print "<patch> <new file>" for every new file, and stop
 """
 
+import filecmp
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NEW_DIRS = ["programs", "lib", "include", "testing/programs", "configs"]
@@ -143,10 +150,17 @@ def main():
             print(series[entry[f]][1], f)
         return
 
+    work = tempfile.mkdtemp(prefix="dist-work.", dir=os.path.join(TOP, "build"))
+    try:
+        write_series(series, files, entry, work, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def write_series(series, files, entry, work, out):
+    """Apply the series to the tarball in WORK, a patch and its new files
+    at a time, and write it as patches to OUT."""
     ver = version()
-    work = os.path.join(TOP, "build", "dist-work")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
     with tarfile.open(os.path.join(TOP, "build", f"libreswan_{ver}.orig.tar.gz")) as t:
         t.extractall(work)
     tree = os.path.join(work, f"libreswan-{ver}")
@@ -170,20 +184,47 @@ def main():
             git(tree, "add", "--", *mine)
             git(tree, "commit", "-q", "--amend", "--no-edit")
 
-    shutil.rmtree(out, ignore_errors=True)
-    os.makedirs(out)
-    git(tree, "format-patch", "-q", "--zero-commit", "--no-signature",
-        "--no-numbered", "--subject-prefix=PATCH", "-o", out, "pristine..HEAD")
-    written = sorted(n for n in os.listdir(out) if n.endswith(".patch"))
-    if written != [p for _, p in series]:
-        die("the series' file names changed: run make export-patches")
-    with open(os.path.join(out, "series"), "w") as f:
-        for comments, p in series:
-            for c in comments:
-                print(c, file=f)
-            print(p, file=f)
-    shutil.rmtree(work)
-    print(f"dist-series: {len(series)} patches, {len(files)} new files inside them, in {out}")
+    # beside OUT, so that it can be renamed into place
+    parent = os.path.dirname(out)
+    os.makedirs(parent, exist_ok=True)
+    new = tempfile.mkdtemp(prefix=os.path.basename(out) + ".new.", dir=parent)
+    old = new.replace(".new.", ".old.", 1)
+    try:
+        git(tree, "format-patch", "-q", "--zero-commit", "--no-signature",
+            "--no-numbered", "--subject-prefix=PATCH", "-o", new, "pristine..HEAD")
+        written = sorted(n for n in os.listdir(new) if n.endswith(".patch"))
+        if written != [p for _, p in series]:
+            die("the series' file names changed: run make export-patches")
+        with open(os.path.join(new, "series"), "w") as f:
+            for comments, p in series:
+                for c in comments:
+                    print(c, file=f)
+                print(p, file=f)
+        os.chmod(new, 0o755)
+        if same_files(new, out):
+            state = "up to date"
+        else:
+            # the old series out of the way, the new one in
+            if os.path.exists(out):
+                os.rename(out, old)
+            os.rename(new, out)
+            state = "written"
+    finally:
+        shutil.rmtree(new, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+    print(f"dist-series: {len(series)} patches, {len(files)} new files inside them, in {out} ({state})")
+
+
+def same_files(a, b):
+    """Directories a and b hold the same file names and contents."""
+    try:
+        names = sorted(os.listdir(b))
+    except FileNotFoundError:
+        return False
+    if names != sorted(os.listdir(a)):
+        return False
+    return all(filecmp.cmp(os.path.join(a, n), os.path.join(b, n), shallow=False)
+               for n in names)
 
 
 if __name__ == "__main__":
