@@ -433,13 +433,17 @@ class Runner:
             cmd.append("--keep")
         if self.collect:
             cmd += ["--collect", self.collect]
+        # a process group of its own, stopped with SIGTERM first: form.py
+        # then tears its namespaces down (a SIGKILL would leave them)
+        proc = subprocess.Popen(cmd + [test.name], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True, process_group=0)
         try:
-            r = subprocess.run(cmd + [test.name], stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, timeout=FORM_TIMEOUT)
-            out = r.stdout
-        except subprocess.TimeoutExpired as e:
+            out, _ = proc.communicate(timeout=FORM_TIMEOUT)
+        except subprocess.TimeoutExpired:
             out = f"FAIL {test.name}: timed out after {FORM_TIMEOUT}s"
+        finally:
+            stop_group(proc)
         secs = time.monotonic() - start
         if self.verbose:
             print(out, end="", flush=True)
@@ -576,6 +580,23 @@ class Runner:
         return passed, failed
 
 
+def stop_group(proc, grace=30):
+    """Stop the process group PROC leads: SIGTERM, then after GRACE
+    seconds SIGKILL.  Nothing if it has ended."""
+    if proc.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, None)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.communicate(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+
+
 class ScriptTest:
     """A host-level script: a check of the build pipeline itself
     (selftest/) or a unit test of the series' new code (unit/).
@@ -611,13 +632,9 @@ class ScriptTest:
                                      text=True, process_group=0)
 
     def stop(self):
-        """Kill the script and all it started (a timeout, Ctrl-C)."""
-        if self.proc and self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            self.proc.wait()
+        """Stop the script and all it started (a timeout, Ctrl-C)."""
+        if self.proc:
+            stop_group(self.proc, grace=5)
 
     def finish(self):
         """Wait for the script, print PASS or FAIL, and return ok."""

@@ -34,6 +34,7 @@ import importlib.util
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -41,6 +42,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 NSENV = "SWAN_FORM_RUNNER_NS"
+# where the inner runner records its namespace holders (run.py's HOLDERS_FILE)
+HOLDERS_ENV = "SWAN_FORM_RUNNER_HOLDERS"
 BAD_LOG_RE = re.compile(r"ASSERTION FAILED|EXPECTATION FAILED")
 
 spec = importlib.util.spec_from_file_location("upstream_run", os.path.join(HERE, "run.py"))
@@ -202,6 +205,13 @@ def main():
     if args.prepare:
         unpack(work, args.tarball)
         return 0
+    # a SIGTERM (swantest's timeout or Ctrl-C, a CI's cancel) unwinds
+    # through the finally clauses: run.py's topology teardown kills
+    # every namespace holder, and the outer runner kills what is left
+    def on_signal(signum, frame):
+        raise SystemExit("form.py: killed by signal %d" % signum)
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
     if os.environ.get(NSENV) != "1":
         # a mount namespace of our own: /testing and the layers go with it
         unpack(work, args.tarball)
@@ -212,16 +222,32 @@ def main():
         os.makedirs("/testing", exist_ok=True)
         marker = "/testing/.in-use-by-form.py.%d" % os.getpid()
         open(marker, "w").close()
+        holders = os.path.join(work, "holders.%d" % os.getpid())
+        inner = None
         try:
-            return subprocess.call(["unshare", "--mount", "--propagation", "private",
-                                    sys.executable, os.path.abspath(__file__)] + sys.argv[1:],
-                                   env=dict(os.environ, **{NSENV: "1"}))
+            inner = subprocess.Popen(["unshare", "--mount", "--propagation", "private",
+                                      sys.executable, os.path.abspath(__file__)] + sys.argv[1:],
+                                     env=dict(os.environ, **{NSENV: "1", HOLDERS_ENV: holders}))
+            return inner.wait()
         finally:
+            if inner and inner.poll() is None:
+                inner.terminate()
+                try:
+                    inner.wait(30)
+                except subprocess.TimeoutExpired:
+                    inner.kill()
+                    inner.wait()
+            # what a killed inner runner's namespaces still hold
+            if inner and inner.returncode != 0:
+                upstream.kill_holders(holders)
+            if os.path.exists(holders):
+                os.unlink(holders)
             os.unlink(marker)
             try:
                 os.rmdir("/testing")
             except OSError:
                 pass
+    upstream.HOLDERS_FILE = os.environ.get(HOLDERS_ENV)
     if upstream.sh(["stat", "-f", "-c", "%T", work]).stdout.strip() == "overlayfs":
         # the VM guest's root is an overlay, which cannot hold the upper
         # directories of run.py's overlays: a tmpfs of our own
